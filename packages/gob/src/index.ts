@@ -1,0 +1,1 @@
+export { GobError } from './errors.js';
