@@ -1,0 +1,151 @@
+import type { InvocationContext } from '../context.js';
+import { runWithContext } from '../context.js';
+import { ResponseSizeTooLargeError } from '../errors.js';
+import { formatError, headerSafe } from '../format-error.js';
+import { invokeBuffered, logInvokeError, parseEvent } from '../invoke.js';
+import { emit } from '../log.js';
+import { DEFAULT_STREAM_CONTENT_TYPE, isStreamingHandler, LambdaResponseStream, streamingOptions, type StreamingHandler } from '../stream.js';
+import type { Transport, TransportCore } from '../transport.js';
+import type { Handler, InvocationMeta } from '../types.js';
+import type { NextInvocation, RuntimeApiClient } from './client.js';
+
+/**
+ * Runs the Runtime API loop: `core.concurrency` loops of `/next` → handler →
+ * `/response` or `/error` (Lambda Managed Instances run several at once).
+ * Resolves once the first `/next` requests are sent.
+ */
+export function serveRuntimeApi(core: TransportCore, client: RuntimeApiClient): Transport {
+  const inflight = new Map<string, InvocationMeta>();
+  const onAbort = () => client.close();
+  core.signal.addEventListener('abort', onAbort, { once: true });
+
+  async function loop(): Promise<void> {
+    while (!core.signal.aborted) {
+      let inv: NextInvocation;
+      try {
+        inv = await client.next();
+      } catch (err) {
+        if (core.signal.aborted) return;
+        throw err;
+      }
+      inflight.set(inv.meta.requestId, inv.meta);
+      try {
+        const context = core.createContext(inv.meta);
+        if (isStreamingHandler(core.handler)) await invokeStreaming(core, client, core.handler, inv, context);
+        else await invokeOnce(core, client, core.handler, inv, context);
+      } catch (err) {
+        if (core.signal.aborted) return;
+        throw err;
+      } finally {
+        inflight.delete(inv.meta.requestId);
+      }
+    }
+  }
+
+  const loops: Promise<void>[] = [];
+  for (let i = 0; i < core.concurrency; i++) loops.push(loop());
+  const done = Promise.all(loops).then(
+    () => undefined,
+    (err: unknown) => {
+      client.close();
+      throw err;
+    },
+  );
+  done.catch(() => {}).finally(() => core.signal.removeEventListener('abort', onAbort));
+
+  return {
+    done,
+    async failInflight(error: unknown): Promise<void> {
+      await Promise.allSettled([...inflight.values()].map((meta) => client.error(meta, error)));
+    },
+  };
+}
+
+async function invokeOnce(core: TransportCore, client: RuntimeApiClient, handler: Handler, inv: NextInvocation, context: InvocationContext): Promise<void> {
+  const outcome = await invokeBuffered(handler, inv.payload, context, core.maxResponseBytes);
+  if (outcome.ok) {
+    const status = await client.respond(inv.meta, outcome.body);
+    if (status === 413) {
+      // The Runtime API enforces a lower limit than ours: report it as Lambda does.
+      const error = new ResponseSizeTooLargeError(Buffer.byteLength(outcome.body), core.maxResponseBytes);
+      runWithContext(context, () => logInvokeError(error));
+      await client.error(inv.meta, error);
+    } else if (status >= 400) {
+      warn(`Runtime API rejected the response of ${inv.meta.requestId} with status ${status}`);
+    }
+  } else {
+    const status = await client.error(inv.meta, outcome.error);
+    if (status >= 400) warn(`Runtime API rejected the error of ${inv.meta.requestId} with status ${status}`);
+  }
+}
+
+async function invokeStreaming(
+  core: TransportCore,
+  client: RuntimeApiClient,
+  handler: StreamingHandler,
+  inv: NextInvocation,
+  context: InvocationContext,
+): Promise<void> {
+  const options = streamingOptions(handler);
+  const { req, done } = client.openStream(inv.meta, DEFAULT_STREAM_CONTENT_TYPE);
+  const stream = new LambdaResponseStream(
+    {
+      setHeader: (name, value) => req.setHeader(name, value),
+      write: (chunk) => req.write(chunk),
+      onDrain: (callback) => req.once('drain', callback),
+    },
+    { highWaterMark: options.highWaterMark, maxBytes: core.maxStreamBytes },
+  );
+  let failed = false;
+  let failure: unknown;
+  const fail = (err: unknown) => {
+    if (!failed) {
+      failed = true;
+      failure = err;
+    }
+  };
+  const settled = new Promise<void>((resolve) => {
+    stream.once('finish', resolve);
+    stream.once('close', resolve);
+    stream.once('error', (err) => {
+      fail(err);
+      resolve();
+    });
+  });
+  let connectionError: unknown;
+  req.once('error', (err) => {
+    connectionError = err;
+    stream.destroy(err);
+  });
+  try {
+    const event = parseEvent(inv.payload);
+    await runWithContext(context, () => handler(event, stream, context));
+    if (!stream.writableEnded && !stream.destroyed) stream.end();
+  } catch (err) {
+    fail(err);
+    if (!stream.destroyed) stream.destroy();
+  }
+  await settled;
+  context.end();
+  if (connectionError !== undefined) {
+    await done.catch(() => {});
+    // The next /next call finds out whether the Runtime API is gone (and retries).
+    warn(`streamed response of ${inv.meta.requestId} failed: ${(connectionError as Error).message}`);
+    return;
+  }
+  if (failed) {
+    runWithContext(context, () => logInvokeError(failure));
+    const f = formatError(failure);
+    req.addTrailers({
+      'Lambda-Runtime-Function-Error-Type': headerSafe(f.errorType),
+      'Lambda-Runtime-Function-Error-Body': Buffer.from(JSON.stringify(f)).toString('base64'),
+    });
+  }
+  req.end();
+  const status = await done;
+  if (status >= 400) warn(`Runtime API rejected the streamed response of ${inv.meta.requestId} with status ${status}`);
+}
+
+function warn(message: string): void {
+  emit('WARN', [message]);
+}
