@@ -1,0 +1,274 @@
+import type { Duplex } from 'node:stream';
+import type { RequestHeader, ServerCodec } from './codec.js';
+import { BodyError, ShutdownError } from './errors.js';
+import type { CallContext, Method } from './service.js';
+
+/** Looks up `"Service.Method"`; returns the method or Go's error text. */
+export type MethodLookup = (serviceMethod: string) => Method | string;
+
+/** Per-connection limits. */
+export interface ConnLimits {
+  maxInFlight: number;
+  maxWriteBuffer: number;
+}
+
+type Handler = (args: unknown, ctx: CallContext) => unknown;
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name || 'error';
+  const s = String(err);
+  return s === '' ? 'error' : s;
+}
+
+/**
+ * Serves one connection, as Go's `Server.ServeCodec`: reads a header then its body, runs calls
+ * concurrently, writes each reply when it is ready. Reading pauses while `maxInFlight` calls run
+ * or while more than `maxWriteBuffer` bytes wait to be sent.
+ */
+export class ServerConn {
+  readonly done: Promise<void>;
+  private resolveDone!: () => void;
+  private pendingReq: { header: RequestHeader; method: Method | undefined; error: string } | undefined;
+  private inFlight = 0;
+  private reading = true;
+  private inputEnded = false;
+  private finished = false;
+  private closed = false;
+  private corked = false;
+  private writeBlocked = false;
+  private readonly calls = new Set<AbortController>();
+  private readonly remoteAddress: string | undefined;
+
+  constructor(
+    private readonly stream: Duplex,
+    private readonly codec: ServerCodec,
+    private readonly lookup: MethodLookup,
+    private readonly limits: ConnLimits,
+  ) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.remoteAddress = (stream as { remoteAddress?: string }).remoteAddress;
+  }
+
+  /** Starts serving; `initial` holds bytes already read from the stream (e.g. after a CONNECT head). */
+  start(initial?: Uint8Array): void {
+    const s = this.stream;
+    s.on('data', this.onData);
+    s.on('end', this.onEnd);
+    s.on('error', this.onError);
+    s.on('close', this.onClose);
+    if (s.destroyed) {
+      this.onClose();
+      return;
+    }
+    if (initial && initial.length > 0) this.codec.push(initial);
+    this.pump();
+    if (this.reading && !this.isBlocked()) s.resume();
+  }
+
+  /** Graceful stop: read no more calls, finish the ones running, then close. */
+  drain(): void {
+    if (!this.reading && this.finished) return;
+    this.stopReading();
+    this.maybeFinish();
+  }
+
+  /** Hard stop: abort running calls and destroy the stream. */
+  destroy(reason: unknown): void {
+    this.abortCalls(reason);
+    this.stream.destroy();
+  }
+
+  private readonly onData = (chunk: Buffer) => {
+    if (!this.reading) return;
+    this.codec.push(chunk);
+    this.pump();
+  };
+
+  private readonly onEnd = () => {
+    this.inputEnded = true;
+    if (!this.reading) return;
+    this.codec.end();
+    this.pump();
+    if (this.reading) this.stopReading();
+    this.maybeFinish();
+  };
+
+  private readonly onError = () => {
+    // The 'close' event follows; running calls see their signal abort there.
+  };
+
+  private readonly onClose = () => {
+    if (this.closed) return;
+    this.closed = true;
+    this.reading = false;
+    this.abortCalls(new ShutdownError('rpc: connection closed'));
+    this.resolveDone();
+  };
+
+  private isBlocked(): boolean {
+    return this.inFlight >= this.limits.maxInFlight || this.writeBlocked;
+  }
+
+  private stopReading(): void {
+    this.reading = false;
+    this.pendingReq = undefined;
+    this.stream.pause();
+  }
+
+  /** Reads and dispatches every complete request buffered, as far as the limits allow. */
+  private pump(): void {
+    const codec = this.codec;
+    try {
+      while (this.reading) {
+        if (this.isBlocked()) {
+          this.stream.pause();
+          return;
+        }
+        let req = this.pendingReq;
+        if (!req) {
+          const header = codec.readRequestHeader();
+          if (!header) break;
+          const found = this.lookup(header.serviceMethod);
+          req = typeof found === 'string' ? { header, method: undefined, error: found } : { header, method: found, error: '' };
+          this.pendingReq = req;
+        }
+        if (!req.method) {
+          if (!codec.discardRequestBody()) break;
+          this.pendingReq = undefined;
+          this.sendError(req.header, req.error);
+          continue;
+        }
+        let body;
+        try {
+          body = codec.readRequestBody(req.method.args);
+        } catch (err) {
+          if (!(err instanceof BodyError)) throw err;
+          this.pendingReq = undefined;
+          this.sendError(req.header, err.message);
+          continue;
+        }
+        if (!body) break;
+        this.pendingReq = undefined;
+        this.dispatch(req.header, req.method, body.value);
+      }
+      if (this.inputEnded && this.reading) this.stopReading();
+    } catch {
+      // A broken stream: like Go, stop reading, let running calls answer, then close.
+      this.stopReading();
+      this.maybeFinish();
+    }
+  }
+
+  private dispatch(header: RequestHeader, method: Method, args: unknown): void {
+    this.inFlight++;
+    const ac = new AbortController();
+    this.calls.add(ac);
+    const ctx: CallContext = {
+      serviceMethod: header.serviceMethod,
+      seq: header.seq,
+      signal: ac.signal,
+      remoteAddress: this.remoteAddress,
+    };
+    let result: unknown;
+    try {
+      result = (method.handler as Handler)(args, ctx);
+    } catch (err) {
+      result = Promise.reject(err);
+    }
+    Promise.resolve(result).then(
+      (reply) => this.complete(ac, header, method, reply, undefined),
+      (err: unknown) => this.complete(ac, header, method, undefined, errorText(err)),
+    );
+  }
+
+  private complete(ac: AbortController, header: RequestHeader, method: Method, reply: unknown, error: string | undefined): void {
+    this.calls.delete(ac);
+    this.inFlight--;
+    if (error === undefined) this.sendReply(header, method, reply);
+    else this.sendError(header, error);
+    if (this.reading) {
+      if (!this.isBlocked()) {
+        this.pump();
+        if (this.reading && !this.isBlocked()) this.stream.resume();
+      }
+    } else this.maybeFinish();
+  }
+
+  private sendReply(header: RequestHeader, method: Method, reply: unknown): void {
+    if (this.closed) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = this.codec.writeResponse({ serviceMethod: header.serviceMethod, seq: header.seq, error: '' }, reply, method.reply);
+    } catch (err) {
+      if (err instanceof BodyError) {
+        this.sendError(header, `rpc: cannot encode reply: ${err.message}`);
+        return;
+      }
+      this.fail(err);
+      return;
+    }
+    this.write(bytes);
+  }
+
+  private sendError(header: RequestHeader, error: string): void {
+    if (this.closed) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = this.codec.writeResponse({ serviceMethod: header.serviceMethod, seq: header.seq, error }, undefined, undefined);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.write(bytes);
+  }
+
+  /** The codec cannot go on: close the connection (Go closes it when a response fails to encode). */
+  private fail(err: unknown): void {
+    this.reading = false;
+    this.abortCalls(err);
+    this.stream.destroy();
+  }
+
+  private write(bytes: Uint8Array): void {
+    const s = this.stream;
+    if (s.destroyed || s.writableEnded) return;
+    if (!this.corked) {
+      this.corked = true;
+      s.cork();
+      process.nextTick(this.uncork);
+    }
+    s.write(bytes);
+    if (!this.writeBlocked && s.writableLength > this.limits.maxWriteBuffer) {
+      this.writeBlocked = true;
+      s.pause();
+      s.once('drain', this.onDrain);
+    }
+  }
+
+  private readonly uncork = () => {
+    this.corked = false;
+    this.stream.uncork();
+  };
+
+  private readonly onDrain = () => {
+    this.writeBlocked = false;
+    if (this.reading && !this.isBlocked()) {
+      this.pump();
+      if (this.reading && !this.isBlocked()) this.stream.resume();
+    } else this.maybeFinish();
+  };
+
+  private maybeFinish(): void {
+    if (this.reading || this.inFlight > 0 || this.finished) return;
+    this.finished = true;
+    const s = this.stream;
+    if (s.destroyed) return;
+    // Like Go's codec.Close after the last reply: flush, then close both directions.
+    s.end(() => s.destroy());
+  }
+
+  private abortCalls(reason: unknown): void {
+    for (const ac of this.calls) ac.abort(reason);
+    this.calls.clear();
+  }
+}

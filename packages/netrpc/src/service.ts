@@ -1,0 +1,45 @@
+import type { BodyType, InferBody } from './body.js';
+
+/** What a method implementation learns about its call. */
+export interface CallContext {
+  /** `"Service.Method"` as the client sent it. */
+  readonly serviceMethod: string;
+  /** The call's sequence number on its connection. */
+  readonly seq: number;
+  /**
+   * Aborted when the answer can no longer be delivered: the connection closed, or a graceful
+   * shutdown ran out of time. `signal.reason` says why.
+   */
+  readonly signal: AbortSignal;
+  /** The peer's address, when the connection is a socket. */
+  readonly remoteAddress: string | undefined;
+}
+
+/** A method: argument type, reply type, and the implementation. Create one with {@link method}. */
+export interface Method<A = unknown, R = unknown> {
+  readonly args: BodyType;
+  readonly reply: BodyType;
+  readonly handler: (args: A, ctx: CallContext) => R | Promise<R>;
+}
+
+/** The methods of a service, by method name (`"Invoke"` for `"Function.Invoke"`). */
+export type Methods = Record<string, Method<never, unknown>>;
+
+/**
+ * Defines a method with its argument and reply types. The implementation gets the decoded
+ * argument and returns (or resolves to) the reply; a thrown error's `message` goes back to the
+ * caller in `Response.Error`, as when a Go method returns an error.
+ *
+ * @example
+ * ```ts
+ * const Ping = method({ args: PingRequest, reply: PingResponse, handler: async () => ({}) });
+ * server.register('Function', { Ping });
+ * ```
+ */
+export function method<AS extends BodyType, RS extends BodyType>(def: {
+  args: AS;
+  reply: RS;
+  handler: (args: InferBody<AS>, ctx: CallContext) => InferBody<RS> | Promise<InferBody<RS>>;
+}): Method<InferBody<AS>, InferBody<RS>> {
+  return { args: def.args, reply: def.reply, handler: def.handler };
+}
