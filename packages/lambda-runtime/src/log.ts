@@ -13,20 +13,18 @@ export interface LogConfig {
   write: (line: string) => void;
 }
 
-const config: LogConfig = {
-  format: 'TEXT',
-  level: 'TRACE',
-  write: (line) => {
-    process.stdout.write(line);
-  },
+const toStdout = (line: string): void => {
+  process.stdout.write(line);
 };
+
+const config: LogConfig = { format: 'TEXT', level: 'TRACE', write: toStdout };
 
 /** Reads `AWS_LAMBDA_LOG_FORMAT` and `AWS_LAMBDA_LOG_LEVEL`. */
 export function configureLogging(env: NodeJS.ProcessEnv = process.env, write?: (line: string) => void): LogConfig {
   config.format = env.AWS_LAMBDA_LOG_FORMAT?.toUpperCase() === 'JSON' ? 'JSON' : 'TEXT';
   const level = env.AWS_LAMBDA_LOG_LEVEL?.toUpperCase();
   config.level = level && level in RANK ? (level as LogLevel) : config.format === 'JSON' ? 'INFO' : 'TRACE';
-  if (write) config.write = write;
+  config.write = write ?? toStdout;
   return config;
 }
 

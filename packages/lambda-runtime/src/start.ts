@@ -38,6 +38,8 @@ export interface StartOptions extends ConfigOptions {
   maxStreamBytes?: number;
   /** Retry policy for transient Runtime API failures. */
   retry?: Partial<RetryOptions>;
+  /** Where log lines go (default `process.stdout`). */
+  log?: (line: string) => void;
   /** Name of the internal extension registered for SIGTERM (default `tslambda-runtime`). */
   extensionName?: string;
 }
@@ -100,7 +102,7 @@ export async function start<TEvent = unknown, TResult = unknown>(
     return die(error, ExitCode.Config);
   }
 
-  configureLogging(env);
+  configureLogging(env, options.log);
   if (options.patchConsole ?? true) cleanups.push(patchConsole());
 
   const client = config.protocol === 'runtime-api' ? new RuntimeApiClient(config.runtimeApi!, options.retry) : undefined;

@@ -72,12 +72,12 @@ export class RuntimeApiClient {
     }
   }
 
-  /** `POST /runtime/invocation/{id}/response` with a JSON body. Returns the status. */
-  async respond(meta: InvocationMeta, body: string): Promise<number> {
+  /** `POST /runtime/invocation/{id}/response` with a JSON body. Returns the status and the answer's text. */
+  async respond(meta: InvocationMeta, body: string): Promise<{ status: number; body: string }> {
     const headers: OutgoingHttpHeaders = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) };
     if (meta.invocationId) headers['Lambda-Runtime-Invocation-Id'] = meta.invocationId;
     const reply = await this.send('POST', `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/response`, headers, body, true);
-    return reply.status;
+    return { status: reply.status, body: reply.status >= 400 ? reply.body.toString('utf8', 0, 1024) : '' };
   }
 
   /** `POST /runtime/invocation/{id}/error` with the error JSON, type header and X-Ray cause. */

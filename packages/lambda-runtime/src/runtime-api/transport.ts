@@ -64,10 +64,11 @@ export function serveRuntimeApi(core: TransportCore, client: RuntimeApiClient): 
 async function invokeOnce(core: TransportCore, client: RuntimeApiClient, handler: Handler, inv: NextInvocation, context: InvocationContext): Promise<void> {
   const outcome = await invokeBuffered(handler, inv.payload, context, core.maxResponseBytes);
   if (outcome.ok) {
-    const status = await client.respond(inv.meta, outcome.body);
+    const { status, body } = await client.respond(inv.meta, outcome.body);
     if (status === 413) {
       // The Runtime API enforces a lower limit than ours: report it as Lambda does.
-      const error = new ResponseSizeTooLargeError(Buffer.byteLength(outcome.body), core.maxResponseBytes);
+      const limit = Number(/\((\d+) bytes\)/.exec(body)?.[1] ?? core.maxResponseBytes);
+      const error = new ResponseSizeTooLargeError(Buffer.byteLength(outcome.body), limit);
       runWithContext(context, () => logInvokeError(error));
       await client.error(inv.meta, error);
     } else if (status >= 400) {
@@ -88,6 +89,7 @@ async function invokeStreaming(
 ): Promise<void> {
   const options = streamingOptions(handler);
   const { req, done } = client.openStream(inv.meta, DEFAULT_STREAM_CONTENT_TYPE);
+  done.catch(() => {});
   const stream = new LambdaResponseStream(
     {
       setHeader: (name, value) => req.setHeader(name, value),
@@ -117,15 +119,22 @@ async function invokeStreaming(
     connectionError = err;
     stream.destroy(err);
   });
-  try {
+  const handlerRun = (async () => {
     const event = parseEvent(inv.payload);
     await runWithContext(context, () => handler(event, stream, context));
-    if (!stream.writableEnded && !stream.destroyed) stream.end();
-  } catch (err) {
-    fail(err);
-    if (!stream.destroyed) stream.destroy();
-  }
+  })().then(
+    () => {
+      if (!stream.writableEnded && !stream.destroyed) stream.end();
+    },
+    (err: unknown) => {
+      fail(err);
+      if (!stream.destroyed) stream.destroy();
+    },
+  );
   await settled;
+  // A finished stream still waits for the handler (a later throw becomes a trailer);
+  // a destroyed one does not (the handler may be stuck waiting for 'drain').
+  if (!failed && !stream.destroyed) await handlerRun;
   context.end();
   if (connectionError !== undefined) {
     await done.catch(() => {});
