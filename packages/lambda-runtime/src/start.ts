@@ -63,6 +63,12 @@ export type StartHandler<TEvent, TResult> =
  * start(async (event: { name: string }, context) => ({ hello: event.name, id: context.awsRequestId }));
  * ```
  */
+export function start<TEvent = unknown, TResult = unknown>(handler: Handler<TEvent, TResult>, options?: StartOptions): Promise<void>;
+export function start<TEvent = unknown>(handler: StreamingHandler<TEvent>, options?: StartOptions): Promise<void>;
+export function start<TEvent = unknown, TResult = unknown>(
+  handler: Promise<Handler<TEvent, TResult> | StreamingHandler<TEvent>>,
+  options?: StartOptions,
+): Promise<void>;
 export async function start<TEvent = unknown, TResult = unknown>(
   handler: StartHandler<TEvent, TResult>,
   options: StartOptions = {},

@@ -5,7 +5,9 @@ import {
   start,
   streamifyResponse,
   type Context,
+  type Handler,
   type StartHandler,
+  type StreamingHandler,
   type StartOptions,
 } from '@tslambda/lambda-runtime';
 import { FakeRuntimeApi } from './helpers/fake-runtime-api.js';
@@ -29,8 +31,10 @@ afterEach(async () => {
   await api.close();
 });
 
+function run<E, R>(handler: Handler<E, R>, options?: StartOptions): Promise<void>;
+function run<E>(handler: StreamingHandler<E>, options?: StartOptions): Promise<void>;
 function run<E, R>(handler: StartHandler<E, R>, options: StartOptions = {}): Promise<void> {
-  running = start(handler, {
+  running = start(handler as Handler<E, R>, {
     env: {
       AWS_LAMBDA_RUNTIME_API: api.endpoint,
       AWS_LAMBDA_FUNCTION_NAME: 'test',
