@@ -1,4 +1,4 @@
-import { json, jsonCodec, type BodyType, type Codec, type Methods } from '@tslambda/netrpc';
+import { json, jsonCodec, method, type BodyType, type Codec, type Methods } from '@tslambda/netrpc';
 import { jsonFunction } from './function-json.js';
 
 /** One codec with the Function service typed for it, so a test can run over each codec. */
@@ -10,6 +10,8 @@ export interface Flavor {
   invokeReply: BodyType;
   pingArgs: BodyType;
   pingReply: BodyType;
+  /** A number argument or reply (Go `int`). */
+  int: BodyType;
   /** Invoke arguments carrying `payload`. */
   args(payload: string): unknown;
   /** The payload of an Invoke reply. */
@@ -24,6 +26,7 @@ export const jsonFlavor: Flavor = {
   invokeReply: json(),
   pingArgs: json(),
   pingReply: json(),
+  int: json((v): v is number => typeof v === 'number', 'int'),
   args: (payload) => ({ Payload: Buffer.from(payload, 'latin1').toString('base64') }),
   payload: (reply) => Buffer.from((reply as { Payload: string }).Payload, 'base64').toString('latin1'),
 };
@@ -52,4 +55,67 @@ export async function until(cond: () => boolean, ms = 5000, what = () => ''): Pr
 export function noLeaks(before: Record<string, number>): Promise<void> {
   const same = () => Object.entries(handles()).every(([k, n]) => n <= (before[k] ?? 0));
   return until(same, 5000, () => `handles before ${JSON.stringify(before)} now ${JSON.stringify(handles())}`);
+}
+
+/** Observations of the `Test` service. */
+export interface TestStats {
+  active: number;
+  maxActive: number;
+  hits: number;
+  aborted: number;
+  /** Calls of the counted Function service. */
+  invokes: number;
+}
+
+/**
+ * The `Test` service: `Wait(ms)` waits (until its signal aborts) and returns `ms`; `Hit(n)` returns
+ * `n` after a turn of the event loop, counting how many calls run at once.
+ */
+export function testService(f: Flavor, stats: TestStats): Methods {
+  return {
+    Wait: method({
+      args: f.int,
+      reply: f.int,
+      handler: (ms, ctx) =>
+        new Promise((resolve, reject) => {
+          const timer = setTimeout(() => resolve(ms), ms as number);
+          ctx.signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            stats.aborted++;
+            reject(new Error('aborted'));
+          });
+        }),
+    }),
+    Hit: method({
+      args: f.int,
+      reply: f.int,
+      handler: async (n) => {
+        stats.hits++;
+        stats.maxActive = Math.max(stats.maxActive, ++stats.active);
+        await new Promise((r) => setImmediate(r));
+        stats.active--;
+        return n;
+      },
+    }),
+  };
+}
+
+export function newStats(): TestStats {
+  return { active: 0, maxActive: 0, hits: 0, aborted: 0, invokes: 0 };
+}
+
+/** `methods` with every call counted in `stats.invokes`. */
+export function counted(methods: Methods, stats: TestStats): Methods {
+  const out: Methods = {};
+  for (const [name, m] of Object.entries(methods)) {
+    out[name] = {
+      args: m.args,
+      reply: m.reply,
+      handler: (args: never, ctx) => {
+        stats.invokes++;
+        return m.handler(args, ctx);
+      },
+    };
+  }
+  return out;
 }
