@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createContext, currentContext, functionInfoFromEnv, parseClientContext, runWithContext } from '@tslambda/lambda-runtime';
+
+const fn = functionInfoFromEnv({ AWS_LAMBDA_FUNCTION_NAME: 'f', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '256' });
+
+describe('context', () => {
+  it('keeps concurrent invocations apart through async continuations', async () => {
+    const seen = await Promise.all(
+      ['a', 'b', 'c'].map((id, i) => {
+        const ctx = createContext({ requestId: id, deadlineMs: Date.now() + 1000, invokedFunctionArn: 'arn' }, fn);
+        return runWithContext(ctx, async () => {
+          await new Promise((r) => setTimeout(r, 10 - i * 3));
+          await Promise.resolve();
+          return currentContext()?.awsRequestId;
+        });
+      }),
+    );
+    expect(seen).toEqual(['a', 'b', 'c']);
+    expect(currentContext()).toBeUndefined();
+  });
+
+  it('creates the abort signal lazily, aborts it at the deadline or at end()', async () => {
+    const ctx = createContext({ requestId: 'r', deadlineMs: Date.now() + 20, invokedFunctionArn: 'arn' }, fn);
+    expect(ctx.memoryLimitInMB).toBe('256');
+    const reason = await new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve(ctx.signal.reason)));
+    expect((reason as DOMException).name).toBe('TimeoutError');
+    expect(ctx.getRemainingTimeInMillis()).toBe(0);
+    const ended = createContext({ requestId: 'r', deadlineMs: Date.now() + 60_000, invokedFunctionArn: 'arn' }, fn);
+    const signal = ended.signal;
+    ended.end();
+    expect(signal.aborted).toBe(true);
+    expect((signal.reason as DOMException).name).toBe('AbortError');
+    const late = createContext({ requestId: 'r', deadlineMs: Date.now() + 60_000, invokedFunctionArn: 'arn' }, fn);
+    late.end();
+    expect(late.signal.aborted).toBe(true);
+  });
+});
+
+describe('parseClientContext', () => {
+  it('extracts the allowed W3C fields and removes w3c from the client context', () => {
+    const r = parseClientContext(JSON.stringify({ custom: { a: 1 }, w3c: { traceparent: 'tp', baggage: 7, x: 'y' } }));
+    expect(r.clientContext).toEqual({ custom: { a: 1 } });
+    expect(r.w3c).toEqual({ traceparent: 'tp' });
+    expect(Object.isFrozen(r.w3c)).toBe(true);
+  });
+
+  it('ignores invalid JSON and non-objects, and never pollutes prototypes', () => {
+    expect(parseClientContext('{bad').clientContext).toBeUndefined();
+    expect(parseClientContext('[1]').clientContext).toBeUndefined();
+    expect(parseClientContext('null').clientContext).toBeUndefined();
+    const r = parseClientContext('{"__proto__":{"polluted":true},"w3c":{"__proto__":{"x":1},"tracestate":"s"}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.w3c).toEqual({ tracestate: 's' });
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (s) => void parseClientContext(s)), { numRuns: 300 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
