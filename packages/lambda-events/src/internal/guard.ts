@@ -16,12 +16,3 @@ export function firstRecord(x: unknown, key = 'Records'): Record<string, unknown
   return isRecord(first) ? first : undefined;
 }
 
-/** `x` is an EventBridge envelope (source, detail-type, detail) with the given source. */
-export function isEventBridgeFrom(x: unknown, source: string | ((s: string) => boolean), detailType?: (d: string) => boolean): boolean {
-  if (!isRecord(x)) return false;
-  const s = x.source;
-  const d = x['detail-type'];
-  if (typeof s !== 'string' || typeof d !== 'string' || !('detail' in x)) return false;
-  if (typeof source === 'string' ? s !== source : !source(s)) return false;
-  return detailType ? detailType(d) : true;
-}

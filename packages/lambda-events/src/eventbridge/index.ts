@@ -1,0 +1,2 @@
+export type * from './types.js';
+export { isEventBridgeEvent, isScheduledEvent } from './guards.js';

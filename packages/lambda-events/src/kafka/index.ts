@@ -1,0 +1,3 @@
+export type * from './types.js';
+export * from './guards.js';
+export * from './data.js';
