@@ -49,7 +49,8 @@ export interface APIGatewayProxyEventV2WithRequestContext<TRequestContext> {
   requestContext: TRequestContext;
   body?: string;
   pathParameters?: APIGatewayProxyEventPathParameters;
-  isBase64Encoded: boolean;
+  /** API Gateway sends it; some documentation samples leave it out. */
+  isBase64Encoded?: boolean;
   /** null from the SAM CLI when the stage has none. */
   stageVariables?: APIGatewayProxyEventStageVariables | null;
 }

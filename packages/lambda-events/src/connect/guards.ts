@@ -2,7 +2,7 @@ import { field, isRecord } from '../internal/guard.js';
 import type { ConnectContactFlowEvent } from './types.js';
 
 /**
- * A contact flow invocation: `Name` "ContactFlowEvent" and `Details.ContactData`.
+ * A contact flow invocation: `Details.ContactData.ContactId` and `Details.Parameters`.
  *
  * @example
  * ```ts
@@ -10,5 +10,6 @@ import type { ConnectContactFlowEvent } from './types.js';
  * ```
  */
 export function isConnectContactFlowEvent(x: unknown): x is ConnectContactFlowEvent {
-  return field(x, 'Name') === 'ContactFlowEvent' && isRecord(field(field(x, 'Details'), 'ContactData'));
+  const details = field(x, 'Details');
+  return typeof field(field(details, 'ContactData'), 'ContactId') === 'string' && isRecord(field(details, 'Parameters'));
 }
