@@ -22,6 +22,21 @@ export function functionInfoFromEnv(env: NodeJS.ProcessEnv = process.env): Funct
 }
 
 const storage = new AsyncLocalStorage<InvocationContext>();
+// With one invocation at a time the current context is simply a variable:
+// AsyncLocalStorage would enable promise hooks that slow every promise (Node 20/22).
+let single = false;
+let current: InvocationContext | undefined;
+
+/**
+ * Switches {@link currentContext} between AsyncLocalStorage (the default,
+ * for concurrent invocations) and a plain variable (one invocation at a
+ * time: no async-hook cost; a stray timer from an earlier invocation then
+ * sees the invocation running now, as in the Node.js runtime).
+ */
+export function setSingleInvocationMode(enabled: boolean): void {
+  single = enabled;
+  current = undefined;
+}
 const NO_W3C: Readonly<W3CTraceContext> = Object.freeze({});
 
 /**
@@ -37,7 +52,7 @@ const NO_W3C: Readonly<W3CTraceContext> = Object.freeze({});
  * ```
  */
 export function currentContext(): Context | undefined {
-  return storage.getStore();
+  return single ? current : storage.getStore();
 }
 
 /**
@@ -104,6 +119,7 @@ export class InvocationContext implements Context {
 
   /** Marks the invocation finished: clears the deadline timer and aborts the signal if it is still live. */
   end(): void {
+    if (current === this) current = undefined;
     if (this.#ended) return;
     this.#ended = true;
     if (this.#timer) clearTimeout(this.#timer);
@@ -123,6 +139,10 @@ export function createContext(meta: InvocationMeta, fn: FunctionInfo): Invocatio
  * handler through it.
  */
 export function runWithContext<T>(context: InvocationContext, fn: () => T): T {
+  if (single) {
+    current = context;
+    return fn();
+  }
   return storage.run(context, fn);
 }
 

@@ -1,6 +1,6 @@
 export { start, type StartHandler, type StartOptions } from './start.js';
 export type { ClientContext, CognitoIdentity, Context, Handler, InvocationMeta, W3CTraceContext } from './types.js';
-export { currentContext, createContext, runWithContext, parseClientContext, functionInfoFromEnv, InvocationContext, type FunctionInfo } from './context.js';
+export { currentContext, createContext, runWithContext, setSingleInvocationMode, parseClientContext, functionInfoFromEnv, InvocationContext, type FunctionInfo } from './context.js';
 export { handler } from './define-handler.js';
 export { loadHandler } from './load-handler.js';
 export {

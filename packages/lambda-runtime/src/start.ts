@@ -1,5 +1,5 @@
 import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './config.js';
-import { createContext, functionInfoFromEnv } from './context.js';
+import { createContext, functionInfoFromEnv, setSingleInvocationMode } from './context.js';
 import { CallbackHandlerError, HandlerNotFoundError, LambdaRuntimeError, SnapStartHookError, UnhandledPromiseRejectionError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { loadGo1xTransport } from './go1x-loader.js';
@@ -192,6 +192,10 @@ export async function start<TEvent = unknown, TResult = unknown>(
 
   const functionInfo = functionInfoFromEnv(env);
   const single = config.concurrency === 1;
+  // The Runtime API runs one invocation at a time unless AWS_LAMBDA_MAX_CONCURRENCY > 1;
+  // go1.x may run several at once on its connections, so it keeps AsyncLocalStorage.
+  setSingleInvocationMode(single && config.protocol === 'runtime-api');
+  cleanups.push(() => setSingleInvocationMode(false));
   const core: TransportCore = {
     handler: resolved,
     functionInfo,

@@ -74,9 +74,11 @@ export class RuntimeApiClient {
 
   /** `POST /runtime/invocation/{id}/response` with a JSON body. Returns the status and the answer's text. */
   async respond(meta: InvocationMeta, body: string): Promise<{ status: number; body: string }> {
-    const headers: OutgoingHttpHeaders = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) };
+    // One UTF-8 encode up front: Node writes a Buffer body much faster than a large string.
+    const bytes = Buffer.from(body, 'utf8');
+    const headers: OutgoingHttpHeaders = { 'Content-Type': 'application/json', 'Content-Length': bytes.length };
     if (meta.invocationId) headers['Lambda-Runtime-Invocation-Id'] = meta.invocationId;
-    const reply = await this.send('POST', `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/response`, headers, body, true);
+    const reply = await this.send('POST', `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/response`, headers, bytes, true);
     return { status: reply.status, body: reply.status >= 400 ? reply.body.toString('utf8', 0, 1024) : '' };
   }
 
@@ -163,7 +165,7 @@ export class RuntimeApiClient {
   }
 
   /** One request with retries on connection errors and 5xx answers. */
-  async send(method: string, path: string, headers: OutgoingHttpHeaders | undefined, body: string | undefined, retry: boolean): Promise<Reply> {
+  async send(method: string, path: string, headers: OutgoingHttpHeaders | undefined, body: string | Buffer | undefined, retry: boolean): Promise<Reply> {
     let attempt = 0;
     for (;;) {
       let failure: unknown;
@@ -181,7 +183,7 @@ export class RuntimeApiClient {
     }
   }
 
-  private once(method: string, path: string, headers: OutgoingHttpHeaders | undefined, body: string | undefined): Promise<Reply> {
+  private once(method: string, path: string, headers: OutgoingHttpHeaders | undefined, body: string | Buffer | undefined): Promise<Reply> {
     return new Promise<Reply>((resolve, reject) => {
       if (this.#closed) {
         reject(new RuntimeApiError('the Runtime API client is closed'));

@@ -69,7 +69,7 @@ async function invokeOnce(core: TransportCore, client: RuntimeApiClient, handler
       // The Runtime API enforces a lower limit than ours: report it as Lambda does.
       const limit = Number(/\((\d+) bytes\)/.exec(body)?.[1] ?? core.maxResponseBytes);
       const error = new ResponseSizeTooLargeError(Buffer.byteLength(outcome.body), limit);
-      runWithContext(context, () => logInvokeError(error));
+      logInvokeError(error);
       await client.error(inv.meta, error);
     } else if (status >= 400) {
       warn(`Runtime API rejected the response of ${inv.meta.requestId} with status ${status}`);
@@ -135,6 +135,7 @@ async function invokeStreaming(
   // A finished stream still waits for the handler (a later throw becomes a trailer);
   // a destroyed one does not (the handler may be stuck waiting for 'drain').
   if (!failed && !stream.destroyed) await handlerRun;
+  if (failed && connectionError === undefined) runWithContext(context, () => logInvokeError(failure));
   context.end();
   if (connectionError !== undefined) {
     await done.catch(() => {});
@@ -143,7 +144,6 @@ async function invokeStreaming(
     return;
   }
   if (failed) {
-    runWithContext(context, () => logInvokeError(failure));
     const f = formatError(failure);
     req.addTrailers({
       'Lambda-Runtime-Function-Error-Type': headerSafe(f.errorType),

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// lambda-runtime benchmark: Runtime API throughput and latency (TS runtime vs a raw HTTP loop),
+// cold start (spawn to first /next) vs `node -e 0`, and footprint (esbuild min+gz, RSS after 1000 invocations).
+// Run from the root: pnpm bench runtime   (builds nothing: run `pnpm build` first)
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pkgDir = path.resolve(here, '../../packages/lambda-runtime');
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 1 : 5;
+const peers = { 'tslambda runtime': path.join(here, 'ts-echo.mjs'), 'raw HTTP loop': path.join(here, 'raw-echo.mjs') };
+
+/** A minimal in-memory Runtime API: serves `payload` `n` times per round, times /next → /response. */
+function runtimeApi() {
+  let round;
+  let parked;
+  let seq = 0;
+  let firstNext;
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/2018-06-01/runtime/invocation/next') {
+      firstNext?.();
+      firstNext = undefined;
+      if (round && round.left > 0) serve(res);
+      else parked = res;
+      return;
+    }
+    const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/response$/.exec(req.url);
+    let size = 0;
+    req.on('data', (c) => (size += c.length));
+    req.on('end', () => {
+      res.statusCode = 202;
+      res.end();
+      if (!m || !round) return;
+      const t0 = round.sent.get(m[1]);
+      round.latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      round.bytes += size;
+      if (round.latencies.length === round.n) round.done(process.hrtime.bigint());
+    });
+  });
+  function serve(res) {
+    round.left--;
+    const id = `r${++seq}`;
+    round.sent.set(id, process.hrtime.bigint());
+    res.writeHead(200, {
+      'Lambda-Runtime-Aws-Request-Id': id,
+      'Lambda-Runtime-Deadline-Ms': String(Date.now() + 60_000),
+      'Lambda-Runtime-Invoked-Function-Arn': 'arn:aws:lambda:us-east-1:123456789012:function:bench',
+      'Lambda-Runtime-Trace-Id': 'Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1',
+      'Content-Length': round.payload.length,
+    });
+    res.end(round.payload);
+  }
+  return {
+    server,
+    listen: () => new Promise((r) => server.listen(0, '127.0.0.1', () => r(`127.0.0.1:${server.address().port}`))),
+    ready: () => new Promise((r) => (firstNext = r)),
+    run(payload, n) {
+      return new Promise((resolve) => {
+        const start = process.hrtime.bigint();
+        round = { payload, n, left: n, sent: new Map(), latencies: [], bytes: 0, done: (end) => resolve({ ms: Number(end - start) / 1e6, latencies: round.latencies }) };
+        if (parked) {
+          const p = parked;
+          parked = undefined;
+          serve(p);
+        }
+      });
+    },
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  };
+}
+
+function event(size) {
+  const filler = 'x'.repeat(Math.max(0, size - 40));
+  return Buffer.from(JSON.stringify({ id: 1, ok: true, data: filler }));
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+function rssKiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
+}
+
+async function throughput() {
+  const cases = [
+    { name: '1 KiB', payload: event(1024), n: quick ? 2000 : 5000 },
+    { name: '256 KiB', payload: event(256 * 1024), n: quick ? 200 : 500 },
+  ];
+  // Both peers run side by side (each with its own server); rounds alternate so machine noise hits both.
+  const running = {};
+  for (const [peer, script] of Object.entries(peers)) {
+    const api = runtimeApi();
+    const endpoint = await api.listen();
+    const ready = api.ready();
+    const child = spawn(process.execPath, [script], { env: { ...process.env, AWS_LAMBDA_RUNTIME_API: endpoint }, stdio: ['ignore', 'ignore', 'inherit'] });
+    await ready;
+    running[peer] = { api, child };
+  }
+  // Footprint: RSS after 1000 invocations of the 1 KiB event.
+  const memory = {};
+  for (const [peer, { api, child }] of Object.entries(running)) {
+    await api.run(cases[0].payload, 1000);
+    memory[peer] = rssKiB(child.pid);
+  }
+  const results = {};
+  for (const c of cases) {
+    const rounds = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
+    for (const { api } of Object.values(running)) await api.run(c.payload, Math.ceil(c.n / 5)); // warm-up
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const [peer, { api }] of Object.entries(running)) {
+        const r = await api.run(c.payload, c.n);
+        rounds[peer].push({ ips: (c.n / r.ms) * 1000, lat: [...r.latencies].sort((a, b) => a - b) });
+      }
+    }
+    for (const [peer, rs] of Object.entries(rounds)) {
+      const ips = median(rs.map((r) => r.ips));
+      const lat = rs.find((r) => r.ips === ips).lat;
+      results[`${peer}|${c.name}`] = { ips, p50: pct(lat, 50), p99: pct(lat, 99) };
+    }
+  }
+  for (const { api, child } of Object.values(running)) {
+    child.kill();
+    await api.close();
+  }
+  return { cases, results, memory };
+}
+
+async function coldStart() {
+  const N = quick ? 5 : 20;
+  const times = { 'node -e 0 (spawn to exit)': [], 'raw HTTP loop (spawn to first /next)': [], 'tslambda runtime (spawn to first /next)': [] };
+  for (let i = 0; i < N; i++) {
+    let t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    times['node -e 0 (spawn to exit)'].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    for (const [label, script] of [['raw HTTP loop (spawn to first /next)', peers['raw HTTP loop']], ['tslambda runtime (spawn to first /next)', peers['tslambda runtime']]]) {
+      const api = runtimeApi();
+      const endpoint = await api.listen();
+      const ready = api.ready();
+      t0 = process.hrtime.bigint();
+      const child = spawn(process.execPath, [script], { env: { ...process.env, AWS_LAMBDA_RUNTIME_API: endpoint }, stdio: 'ignore' });
+      await ready;
+      times[label].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      child.kill();
+      await new Promise((r) => child.once('exit', r));
+      await api.close();
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
+
+async function bundleSize() {
+  const sizes = {};
+  const entries = {
+    'whole entry (every export)': `export * from '@tslambda/lambda-runtime';`,
+    'typical function (start + echo)': `import { start } from '@tslambda/lambda-runtime'; start(async (e) => e);`,
+  };
+  for (const [label, contents] of Object.entries(entries)) {
+    const out = await build({
+      stdin: { contents, resolveDir: here, loader: 'js' },
+      bundle: true, minify: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent',
+    });
+    const code = out.outputFiles[0].contents;
+    sizes[label] = { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+  }
+  return sizes;
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${os.cpus().length} cores, ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`);
+console.log(`command: pnpm bench runtime${quick ? ' --quick' : ''}  (median of ${ROUNDS} rounds)\n`);
+
+const { cases, results, memory } = await throughput();
+console.log('Runtime API, echo handler, one invocation at a time (in-memory Runtime API server):');
+console.log('| event | peer | invocations/s | p50 ms | p99 ms |');
+console.log('|---|---|---:|---:|---:|');
+for (const c of cases) {
+  for (const peer of Object.keys(peers)) {
+    const r = results[`${peer}|${c.name}`];
+    console.log(`| ${c.name} | ${peer} | ${fmt(r.ips)} | ${fmt(r.p50, 3)} | ${fmt(r.p99, 3)} |`);
+  }
+}
+for (const c of cases) {
+  const ratio = results[`tslambda runtime|${c.name}`].ips / results[`raw HTTP loop|${c.name}`].ips;
+  console.log(`ratio ${c.name}: tslambda / raw loop throughput = ${ratio.toFixed(2)}x (target >= 0.90x)`);
+}
+
+const cold = await coldStart();
+console.log('\nCold start (median, ms):');
+console.log('| process | ms |');
+console.log('|---|---:|');
+for (const [k, v] of Object.entries(cold)) console.log(`| ${k} | ${fmt(v, 1)} |`);
+const base = cold['node -e 0 (spawn to exit)'];
+console.log(`ratio: tslambda runtime / node -e 0 = ${(cold['tslambda runtime (spawn to first /next)'] / base).toFixed(2)}x (target <= 1.20x); raw loop / node -e 0 = ${(cold['raw HTTP loop (spawn to first /next)'] / base).toFixed(2)}x`);
+
+const sizes = await bundleSize();
+console.log('\nFootprint:');
+console.log('| what | minified | min+gz |');
+console.log('|---|---:|---:|');
+for (const [k, v] of Object.entries(sizes)) console.log(`| esbuild bundle, ${k} | ${fmt(v.min / 1024, 1)} KiB | ${fmt(v.gz / 1024, 1)} KiB |`);
+console.log(`| RSS after 1000 invocations, tslambda runtime | ${fmt(memory['tslambda runtime'] / 1024, 1)} MiB | |`);
+console.log(`| RSS after 1000 invocations, raw HTTP loop (bare Node) | ${fmt(memory['raw HTTP loop'] / 1024, 1)} MiB | |`);
+console.log(`memory above bare Node: ${fmt((memory['tslambda runtime'] - memory['raw HTTP loop']) / 1024, 1)} MiB (target <= 10 MiB); whole entry min+gz ${fmt(sizes['whole entry (every export)'].gz / 1024, 1)} KiB (target <= 20 KiB)`);
