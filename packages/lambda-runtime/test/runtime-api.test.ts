@@ -367,6 +367,30 @@ describe('response streaming', () => {
     expect(sawFalse).toBe(true);
   });
 
+  it('survives a connection dropped mid-stream and serves the next invocation', async () => {
+    let aborted = 0;
+    run(
+      streamifyResponse(async (event: { n: number }, stream, context) => {
+        context.signal.addEventListener('abort', () => aborted++);
+        for (let i = 0; i < event.n; i++) {
+          if (stream.destroyed) return;
+          if (!stream.write(Buffer.alloc(16 * 1024, 99))) await new Promise((r) => { stream.once('drain', r); stream.once('close', r); });
+          await new Promise((r) => setTimeout(r, 1));
+        }
+        stream.end('done');
+      }),
+    );
+    api.streamDrops = 1;
+    const lost = api.invoke({ n: 50 });
+    while (api.droppedStreams === 0) await new Promise((r) => setTimeout(r, 5));
+    const r = await api.invoke({ n: 1 });
+    expect(r.body.length).toBe(16 * 1024 + 4);
+    expect(r.body.subarray(-4).toString()).toBe('done');
+    expect(aborted).toBeGreaterThanOrEqual(1);
+    expect(logs.some((l) => l.includes('WARN') && l.includes('failed'))).toBe(true);
+    void lost;
+  });
+
   it('rejects setContentType after the first write', async () => {
     run(
       streamifyResponse(async (_e, stream) => {

@@ -29,6 +29,9 @@ export class FakeRuntimeApi {
   nextFaults: Fault[] = [];
   /** Faults applied to the next /response requests, in order. */
   responseFaults: (Fault | 413)[] = [];
+  /** Streamed responses whose connection is dropped after the first chunk. */
+  streamDrops = 0;
+  droppedStreams = 0;
   restoreNextCalls = 0;
   nextCalls = 0;
   /** Concurrently open /next requests, and the largest number seen. */
@@ -114,6 +117,14 @@ export class FakeRuntimeApi {
     if (m) {
       requestId = decodeURIComponent(m[1]!);
       kind = m[2] as 'response' | 'error';
+      if (kind === 'response' && this.streamDrops > 0 && req.headers['lambda-runtime-function-response-mode'] === 'streaming') {
+        this.streamDrops--;
+        req.once('data', () => {
+          this.droppedStreams++;
+          req.socket.destroy();
+        });
+        return;
+      }
       if (kind === 'response') {
         const fault = this.responseFaults.shift();
         if (fault === 'drop') {
