@@ -20,8 +20,31 @@ export function decodeKafkaKey(record: Pick<KafkaRecord, 'key'>): string | null 
 }
 
 /**
- * The headers of a Kafka record as name → values, each value decoded as
- * UTF-8 from its byte array (Lambda sends Java's signed bytes, -128..127).
+ * The headers of a Kafka record as name → values (bytes). Lambda sends each
+ * value as an array of Java's signed bytes (-128..127); this turns them into
+ * `Uint8Array`s. Repeated names keep every value, in order.
+ *
+ * @example
+ * ```ts
+ * decodeKafkaHeaderBytes({ headers: [{ k: [118, -36] }] }); // { k: [Uint8Array [118, 220]] }
+ * ```
+ */
+export function decodeKafkaHeaderBytes(record: Pick<KafkaRecord, 'headers'>): Record<string, Uint8Array[]> {
+  const out: Record<string, Uint8Array[]> = {};
+  for (const header of record.headers) {
+    for (const name of Object.keys(header)) {
+      const list = Object.hasOwn(out, name) ? (out[name] as Uint8Array[]) : [];
+      list.push(Uint8Array.from(header[name] ?? [], (b) => b & 0xff));
+      // defineProperty: a header named "__proto__" stays an own property.
+      Object.defineProperty(out, name, { value: list, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * The headers of a Kafka record as name → values decoded as UTF-8 text
+ * (`INVALID_BODY` when a value is not UTF-8: use `decodeKafkaHeaderBytes` then).
  *
  * @example
  * ```ts
@@ -29,14 +52,11 @@ export function decodeKafkaKey(record: Pick<KafkaRecord, 'key'>): string | null 
  * ```
  */
 export function decodeKafkaHeaders(record: Pick<KafkaRecord, 'headers'>): Record<string, string[]> {
+  const bytes = decodeKafkaHeaderBytes(record);
   const out: Record<string, string[]> = {};
-  record.headers.forEach((header, i) => {
-    for (const name of Object.keys(header)) {
-      const bytes = Uint8Array.from(header[name] ?? [], (b) => b & 0xff);
-      const list = Object.hasOwn(out, name) ? (out[name] as string[]) : [];
-      list.push(utf8Decode(bytes, `headers[${i}].${name}`));
-      Object.defineProperty(out, name, { value: list, enumerable: true, writable: true, configurable: true });
-    }
-  });
+  for (const name of Object.keys(bytes)) {
+    const values = (bytes[name] as Uint8Array[]).map((b, i) => utf8Decode(b, `headers.${name}[${i}]`));
+    Object.defineProperty(out, name, { value: values, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
