@@ -94,6 +94,13 @@ describe('start() in a function process', () => {
     expect(api.nextCalls).toBe(0);
   });
 
+  it('posts an uncaught exception during init to /init/error and exits 129', async () => {
+    const p = run([fn], { FIXTURE_INIT_UNCAUGHT: '1' });
+    const e = await api.waitFor('init-error');
+    expect(json(e)).toMatchObject({ errorType: 'EvalError', errorMessage: 'exploded during init' });
+    expect((await p.exited).code).toBe(129);
+  });
+
   it('registers the internal extension and runs shutdown hooks on SIGTERM', async () => {
     const p = run([fn], { FIXTURE_HOOKS: '1' });
     const reg = await api.waitFor('extension');

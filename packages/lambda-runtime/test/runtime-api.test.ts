@@ -241,6 +241,40 @@ describe('Runtime API loop', () => {
   });
 });
 
+describe('init', () => {
+  it('posts a rejected handler promise to /init/error and rejects start()', async () => {
+    const p = run(Promise.reject(new SyntaxError('bad config')) as unknown as Handler<unknown, unknown>);
+    const e = await api.waitFor('init-error');
+    expect(e.headers['lambda-runtime-function-error-type']).toBe('SyntaxError');
+    expect(JSON.parse(e.body.toString())).toMatchObject({ errorType: 'SyntaxError', errorMessage: 'bad config' });
+    await expect(p).rejects.toThrow('bad config');
+    expect(api.nextCalls).toBe(0);
+  });
+
+  it('rejects a 3-argument callback handler and a non-function', async () => {
+    const cb = (_e: unknown, _c: Context, _callback: unknown) => undefined;
+    const p = run(cb as unknown as Handler<unknown, unknown>);
+    await expect(p).rejects.toMatchObject({ name: 'Runtime.CallbackHandlerDeprecated' });
+    const p2 = run(42 as unknown as Handler<unknown, unknown>);
+    await expect(p2).rejects.toMatchObject({ name: 'Runtime.HandlerNotFound' });
+    expect(api.posted.filter((x) => x.kind === 'init-error').map((x) => x.headers['lambda-runtime-function-error-type'])).toEqual([
+      'Runtime.CallbackHandlerDeprecated',
+      'Runtime.HandlerNotFound',
+    ]);
+  });
+
+  it('runs options.init before the first /next', async () => {
+    const order: string[] = [];
+    run(async () => order.join(','), {
+      init: async () => {
+        await new Promise((r) => setTimeout(r, 10));
+        order.push(`init(next=${api.nextCalls})`);
+      },
+    });
+    expect(JSON.parse((await api.invoke({})).body.toString())).toBe('init(next=0)');
+  });
+});
+
 describe('Lambda Managed Instances', () => {
   it('runs AWS_LAMBDA_MAX_CONCURRENCY /next loops with contexts kept apart', async () => {
     const gate: (() => void)[] = [];
