@@ -4,6 +4,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
+    // Code splitting in both formats keeps the go1.x transport (and netrpc/gob) in its own lazily loaded chunk.
+    splitting: true,
     dts: true,
     clean: true,
     target: 'node20',
