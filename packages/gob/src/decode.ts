@@ -890,7 +890,7 @@ export class Decoder {
         });
         const names = w.fields.map((f) => f.name);
         const nw = ops.length;
-        const zeros = w.fields.map((f) => this.wireZero(f.id, depth));
+        const zeros = w.fields.map((f) => this.wireZero(f.id));
         const size = 32 + 8 * nw;
         return (r) => {
           this.enter(r);
@@ -912,8 +912,12 @@ export class Decoder {
     }
   }
 
-  /** Zero value of a wire type, for schemaless structs. */
-  private wireZero(id: number, depth: number): () => unknown {
+  /**
+   * Zero value of a wire type, for fields absent from a schemaless struct.
+   * Go never omits struct and array fields, so when they are absent the
+   * sender had a nil pointer: `null`.
+   */
+  private wireZero(id: number): () => unknown {
     const w = this.defs.get(id) ?? builtinWireType(id);
     if (!w) return () => null;
     switch (w.kind) {
@@ -923,21 +927,6 @@ export class Decoder {
       case 'string': return () => '';
       case 'bytes': return () => EMPTY;
       case 'slice': return () => [];
-      case 'array': {
-        if (depth > this.maxDepth) return () => [];
-        const z = this.wireZero(w.elem, depth + 1);
-        const n = Math.min(w.len, 1024);
-        return () => Array.from({ length: n }, z);
-      }
-      case 'struct': {
-        if (depth > 32) return () => ({});
-        const fs = w.fields.map((f) => [f.name, this.wireZero(f.id, depth + 1)] as const);
-        return () => {
-          const o: Record<string, unknown> = {};
-          for (const [k, z] of fs) setField(o, k, z());
-          return o;
-        };
-      }
       default: return () => null;
     }
   }
