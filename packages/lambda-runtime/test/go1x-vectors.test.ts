@@ -1,0 +1,149 @@
+// The go1.x transport in-process: byte-exact against Go's net/rpc vectors
+// (/work/shared/vectors/rpc.json), fatal-error replies, start and stop.
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Decoder, t } from '@tslambda/gob';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createContext, functionInfoFromEnv } from '../src/context.js';
+import { serve } from '../src/go1x/index.js';
+import { InvokeResponse } from '../src/go1x/messages.js';
+import { MAX_RESPONSE_BYTES } from '../src/invoke.js';
+import { MAX_STREAM_RESPONSE_BYTES } from '../src/stream.js';
+import type { Transport, TransportCore } from '../src/transport.js';
+import type { Handler } from '../src/types.js';
+
+interface RpcVector {
+  name: string;
+  calls: { request: { hex: string }; response: { hex: string } }[];
+  clientToServerHex: string;
+  serverToClientHex: string;
+}
+
+const vectors = (
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../../../shared/vectors/rpc.json'), 'utf8')) as { vectors: RpcVector[] }
+).vectors;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const running: { stop: AbortController; transport: Transport }[] = [];
+
+async function startTransport(handler: Handler, port?: number): Promise<{ port: number; transport: Transport; stop: AbortController }> {
+  const stop = new AbortController();
+  const functionInfo = functionInfoFromEnv({});
+  const core: TransportCore = {
+    handler,
+    functionInfo,
+    concurrency: 1,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    maxStreamBytes: MAX_STREAM_RESPONSE_BYTES,
+    signal: stop.signal,
+    createContext: (meta) => createContext(meta, functionInfo),
+  };
+  const p = port ?? (await freePort());
+  const transport = await serve(core, { port: p });
+  running.push({ stop, transport });
+  return { port: p, transport, stop };
+}
+
+afterEach(async () => {
+  for (const r of running.splice(0)) {
+    r.stop.abort();
+    await r.transport.done;
+  }
+});
+
+/**
+ * Sends each request on one connection, waiting for its reply (as the Go client of the vectors did:
+ * pipelined calls may be answered in any order), and returns every reply byte (5 s at most).
+ */
+async function exchange(port: number, requests: string[], replyBytes: number[]): Promise<Buffer> {
+  const socket = net.connect(port, '127.0.0.1');
+  const chunks: Buffer[] = [];
+  let got = 0;
+  let wake: (() => void) | undefined;
+  socket.on('data', (c: Buffer) => {
+    chunks.push(c);
+    got += c.length;
+    wake?.();
+  });
+  socket.on('error', () => wake?.());
+  const deadline = Date.now() + 5000;
+  try {
+    let want = 0;
+    for (let i = 0; i < requests.length; i++) {
+      socket.write(Buffer.from(requests[i]!, 'hex'));
+      want += replyBytes[i]!;
+      while (got < want && Date.now() < deadline && !socket.destroyed) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 50);
+        });
+      }
+    }
+  } finally {
+    socket.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+function replay(port: number, v: RpcVector): Promise<Buffer> {
+  return exchange(port, v.calls.map((c) => c.request.hex), v.calls.map((c) => c.response.hex.length / 2));
+}
+
+// The vectors' Go Function echoes the payload as {"echo":<payload>}.
+const echo: Handler = (event) => ({ echo: event });
+
+describe('go1.x transport: Go net/rpc vectors', () => {
+  for (const name of ['rpc/lambda-session', 'rpc/invoke-first', 'rpc/large-payload', 'rpc/unknown-method', 'rpc/ill-formed-method', 'rpc/bad-args']) {
+    it(`answers ${name} byte for byte as the Go function does`, async () => {
+      const v = vectors.find((x) => x.name === name)!;
+      const { port } = await startTransport(echo);
+      const out = await replay(port, v);
+      expect(out.toString('hex')).toBe(v.serverToClientHex);
+    });
+  }
+});
+
+describe('go1.x transport: process-fatal errors and lifecycle', () => {
+  it('failInflight answers every invocation in flight with ShouldExit before the process would exit', async () => {
+    const v = vectors.find((x) => x.name === 'rpc/invoke-first')!;
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    const { port, transport } = await startTransport(() => {
+      entered();
+      return new Promise(() => {});
+    });
+    const reply = exchange(port, [v.clientToServerHex], [40]);
+    await inHandler;
+    const err = new RangeError('fatal');
+    await transport.failInflight(err);
+    const dec = new Decoder();
+    dec.push(await reply);
+    const header = dec.tryDecode(t.struct('Response', { ServiceMethod: t.string(), Seq: t.uint64(), Error: t.string() }));
+    expect(header?.value).toEqual({ ServiceMethod: 'Function.Invoke', Seq: 0, Error: '' });
+    const body = dec.tryDecode(InvokeResponse)?.value;
+    expect(body?.Payload.length).toBe(0);
+    expect(body?.Error).toMatchObject({ Type: 'RangeError', Message: 'fatal', ShouldExit: true });
+    expect(body?.Error?.StackTrace[0]?.Path).toBe(__filename);
+  });
+
+  it('failInflight with nothing in flight resolves at once', async () => {
+    const { transport } = await startTransport(echo);
+    await expect(transport.failInflight(new Error('x'))).resolves.toBeUndefined();
+  });
+
+  it('fails to start when the port is taken, and done resolves after the signal aborts', async () => {
+    const { port } = await startTransport(echo);
+    await expect(startTransport(echo, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});
