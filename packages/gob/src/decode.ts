@@ -736,7 +736,8 @@ export class Decoder {
         };
       case 'string': case 'bytes': case 'gobEncoder': case 'binaryMarshaler': case 'textMarshaler':
         return (r) => {
-          r.pos += r.length('value');
+          const n = r.length('value');
+          r.pos += n;
         };
       case 'interface':
         return (r) => {
@@ -744,7 +745,8 @@ export class Decoder {
           if (name === null) return;
           this.enter(r);
           this.typeSequence(r);
-          r.pos += r.length('interface value');
+          const n = r.length('interface value');
+          r.pos += n;
           this.depth--;
         };
       case 'slice': case 'array': {

@@ -18,7 +18,7 @@ function marshaled(bytes: Uint8Array, zero: boolean): Marshaled {
 }
 
 /** Whether a `display` string (fmt.Sprint) shows a zero value. */
-function zeroDisplay(d: string | undefined): boolean {
+export function zeroDisplay(d: string | undefined): boolean {
   if (d === undefined) return false;
   if (d === '0001-01-01 00:00:00 +0000 UTC') return true;
   return /^[{}\s0]*$/.test(d) && d.length > 0;
@@ -45,7 +45,7 @@ export class Env {
   readonly decls: Map<string, GoDecl>;
   private readonly named = new Map<string, Schema>();
   private readonly registries = new Map<string, Registry>();
-  constructor(goType: string | undefined, readonly registeredNames: Set<string>, readonly opts: { bigint: boolean; raw: boolean }) {
+  constructor(goType: string | undefined, readonly registeredNames: Set<string>, readonly opts: { bigint: boolean; raw: boolean; time?: boolean }) {
     this.decls = parseGo(goType ?? '');
   }
 
@@ -166,7 +166,7 @@ export class Env {
         case 'error': return t.interface(this.registryFor(undefined, undefined, ['Error']));
       }
     }
-    if (qual === 'time' && name === 'Time') return rawMarshaler('Time', 'time', 'GobEncoder', false);
+    if (qual === 'time' && name === 'Time') return this.opts.time ? t.time() : rawMarshaler('Time', 'time', 'GobEncoder', false);
     const d = qual ? this.decls.get(`${qual}.${name}`) : (this.decls.get(`${ctxPkg}.${name}`) ?? this.decl(undefined, name));
     if (!d) throw new Error(`unknown Go type ${qual ? `${qual}.` : ''}${name}`);
     const key = `${d.pkg}.${d.name}`;

@@ -47,7 +47,7 @@ export function buildGo(name: string): { bin: string; dispose: () => void } {
 export class GoLines {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly waiting: { resolve: (v: any) => void; reject: (e: Error) => void }[] = [];
-  private buffered = '';
+  private chunks: string[] = [];
   private stderr = '';
   private exited: Error | undefined;
 
@@ -65,11 +65,11 @@ export class GoLines {
   }
 
   private onData(d: string): void {
-    this.buffered += d;
-    let nl: number;
-    while ((nl = this.buffered.indexOf('\n')) >= 0) {
-      const line = this.buffered.slice(0, nl);
-      this.buffered = this.buffered.slice(nl + 1);
+    let at = 0;
+    for (let nl; (nl = d.indexOf('\n', at)) >= 0; at = nl + 1) {
+      this.chunks.push(d.slice(at, nl));
+      const line = this.chunks.join('');
+      this.chunks = [];
       const w = this.waiting.shift();
       if (!w) continue;
       try {
@@ -78,6 +78,7 @@ export class GoLines {
         w.reject(new Error(`bad line from Go: ${line.slice(0, 200)}`));
       }
     }
+    if (at < d.length) this.chunks.push(d.slice(at));
   }
 
   /** The next line (e.g. the greeting the program prints at start-up). */
@@ -89,7 +90,7 @@ export class GoLines {
   /** Sends one request and resolves with its response. */
   request(body: unknown): Promise<any> {
     const p = this.next();
-    this.child.stdin.write(`${JSON.stringify(body, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+    this.child.stdin.write(`${JSON.stringify(body)}\n`);
     return p;
   }
 

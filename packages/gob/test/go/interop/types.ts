@@ -420,7 +420,7 @@ const dateArb = fc.oneof(
   fc.constantFrom(MIN_DATE, 0, -1, MAX_DATE, Date.UTC(2024, 1, 29, 12, 0, 0, 1)).map((ms) => new Date(ms)),
 );
 
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 4;
 const memo = new Map<string, fc.Arbitrary<unknown>>();
 const idOf = new WeakMap<object, number>();
 let nextId = 0;
@@ -453,20 +453,20 @@ function build(s: S, depth: number, field: boolean): fc.Arbitrary<unknown> {
     case 'complex': return fc.record({ re: floatArb(s.bits === 64 ? 32 : 64, false), im: floatArb(s.bits === 64 ? 32 : 64, false) });
     case 'string': return s.raw ? rawStringArb : stringArb;
     case 'bytes': return fc.oneof(fc.uint8Array({ maxLength: 24 }), fc.constant(new Uint8Array(0)));
-    case 'slice': return deep ? fc.constant([]) : fc.array(arb(s.elem, d), { maxLength: 4 });
-    case 'array': return fc.array(arb(s.elem, d), { minLength: s.len, maxLength: s.len });
+    case 'slice': return deep ? fc.constant([]) : fc.array(arb(nonNil(s.elem), d), { maxLength: 4 });
+    case 'array': return fc.array(arb(nonNil(s.elem), d), { minLength: s.len, maxLength: s.len });
     case 'map': {
       if (deep) return fc.constant(null);
-      const k = arb(s.key, d);
-      const entries = fc.uniqueArray(fc.tuple(k, arb(s.elem, d)), {
+      const entries = fc.uniqueArray(fc.tuple(arb(nonNil(s.key), d), arb(nonNil(s.elem), d)), {
         maxLength: 3,
         selector: (e) => JSON.stringify(toJson(s.key, e[0])),
       });
       return fc.option(entries.map((es) => new Map(es)), { nil: null, freq: 4 });
     }
     case 'ptr': {
-      const inner = arb(s.elem, d, field);
-      return deep ? fc.constant(null) : fc.option(inner, { nil: null, freq: 3 });
+      // gob cannot send a nil pointer at top level
+      if (depth === 0) return arb(s.elem, 0, field);
+      return deep ? fc.constant(null) : fc.option(arb(s.elem, d, field), { nil: null, freq: 3 });
     }
     case 'interface': {
       if (deep) return fc.constant(null);
@@ -488,7 +488,7 @@ function build(s: S, depth: number, field: boolean): fc.Arbitrary<unknown> {
   }
 }
 
-/** A registered pointer type must hold a non-nil pointer: generate its pointee. */
+/** Where gob refuses nil pointers (elements, registered pointer types): the pointee. */
 function nonNil(schema: Schema | undefined): Schema {
   const s = res(schema!);
   return s.kind === 'ptr' ? s.elem : s;
