@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as events from '@tslambda/lambda-events';
 import { loadFixtures } from './support/fixtures.js';
@@ -51,5 +52,14 @@ describe('guards are total', () => {
   const odd: unknown[] = [undefined, null, 0, '', 'Records', [], [{}], {}, { Records: [] }, { Records: [null] }, { requestContext: null }, Object.create(null)];
   it.each([...guards.keys()])('%s returns false on junk and never throws', (name) => {
     for (const x of odd) expect(guards.get(name)!(x)).toBe(false);
+  });
+
+  it('no guard throws on arbitrary values (property-based)', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true }), (x) => {
+        for (const guard of guards.values()) expect(typeof guard(x)).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
