@@ -1,4 +1,4 @@
-import { Decoder, Encoder, GobError, t, type Schema } from '@tslambda/gob';
+import { Decoder, Encoder, GobError, t, type IdSpace, type Schema } from '@tslambda/gob';
 import { isJsonType, type BodyType } from './body.js';
 import type { Body, ClientCodec, Codec, CodecLimits, RequestHeader, ResponseHeader, ServerCodec } from './codec.js';
 import { BodyError, ProtocolError } from './errors.js';
@@ -33,10 +33,15 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** The error text Go would send: gob's message without the byte offset this decoder adds. */
+function goText(err: unknown): string {
+  return (err as Error).message.replace(/ \(at byte \d+\)$/, '');
+}
+
 function protocolError(err: unknown): ProtocolError {
   if (err instanceof ProtocolError) return err;
   const e = err as Error;
-  const code = e instanceof GobError && /limit|too (large|big)/i.test(e.message) ? 'ERR_NETRPC_LIMIT' : 'ERR_NETRPC_PROTOCOL';
+  const code = e instanceof GobError && e.code === 'ERR_GOB_LIMIT' ? 'ERR_NETRPC_LIMIT' : 'ERR_NETRPC_PROTOCOL';
   return new ProtocolError(e.message, code, { cause: err });
 }
 
@@ -70,14 +75,18 @@ class GobReader {
     return undefined;
   }
 
-  /** A body: a value that does not fit `schema` is a `BodyError` (the message is consumed). */
+  /**
+   * A body: a value that does not fit `schema` is a `BodyError` (the decoder drops the message and
+   * the stream goes on, like Go); a framing error breaks the stream.
+   */
   body(type: BodyType): Body | undefined {
     const schema = gobSchema(type);
     let r: { value: unknown } | undefined;
     try {
       r = this.dec.tryDecode(schema);
     } catch (err) {
-      throw new BodyError((err as Error).message, { cause: err });
+      if (this.isBroken()) throw protocolError(err);
+      throw new BodyError(goText(err), { cause: err });
     }
     if (r) return r;
     if (this.ended) {
@@ -87,10 +96,12 @@ class GobReader {
     return undefined;
   }
 
+  /** Reads and drops the next value (Go's `Decode(nil)`). */
   skip(): boolean {
     let done: boolean;
     try {
-      done = this.dec.trySkip();
+      // tryDecodeAny rather than trySkip: trySkip of some struct values fails in @tslambda/gob.
+      done = this.dec.tryDecodeAny() !== undefined;
     } catch (err) {
       throw protocolError(err);
     }
@@ -99,6 +110,16 @@ class GobReader {
       throw new ProtocolError('unexpected EOF');
     }
     return done;
+  }
+
+  /** True once the decoder refuses all further input (a framing error); `push` then rethrows it. */
+  private isBroken(): boolean {
+    try {
+      this.dec.push(new Uint8Array(0));
+      return false;
+    } catch {
+      return true;
+    }
   }
 
   /** At the end of input: a clean end, or an error when a message is cut short. */
@@ -114,21 +135,52 @@ class GobReader {
 /** Options of {@link gobCodec}. */
 export interface GobCodecOptions {
   /**
-   * Share one gob type-id space among all connections made by this codec, as a Go process does
-   * (ids then stay stable across connections). Default: each connection numbers its types from 65,
+   * The gob type-id space of every connection's encoder. Share one `IdSpace` to number types as
+   * one Go process does (ids stay stable across connections, and a client and a server in one
+   * process continue each other's numbering). Default: each connection numbers its types from 65,
    * like a fresh Go process.
    */
-  sharedTypeIds?: boolean;
+  ids?: IdSpace;
+}
+
+/**
+ * Encodes a header and its body on one stream so that a body that does not fit its schema changes
+ * nothing: the caller gets a `BodyError` and may send something else. Once the header type has
+ * been sent, encoding the body first gives the same bytes (the header allocates no type ids).
+ * Before that, the body is tried on a scratch encoder first.
+ */
+class PairEncoder {
+  private headerSent = false;
+
+  constructor(private readonly enc: Encoder) {}
+
+  encode(headerSchema: Schema, header: unknown, bodySchema: Schema, body: unknown): Uint8Array {
+    if (this.headerSent) {
+      const tail = this.tryBody(this.enc, bodySchema, body);
+      return concat(this.enc.encode(headerSchema, header as never), tail);
+    }
+    this.tryBody(new Encoder(), bodySchema, body);
+    const head = this.enc.encode(headerSchema, header as never);
+    this.headerSent = true;
+    return concat(head, this.enc.encode(bodySchema, body as never));
+  }
+
+  private tryBody(enc: Encoder, schema: Schema, body: unknown): Uint8Array {
+    try {
+      return enc.encode(schema, body as never);
+    } catch (err) {
+      throw new BodyError((err as Error).message, { cause: err });
+    }
+  }
 }
 
 class GobServerCodec implements ServerCodec {
   private readonly reader: GobReader;
+  private readonly enc: PairEncoder;
 
-  constructor(
-    limits: CodecLimits,
-    private readonly enc: Encoder,
-  ) {
+  constructor(limits: CodecLimits, ids: IdSpace | undefined) {
     this.reader = new GobReader(limits);
+    this.enc = new PairEncoder(new Encoder(ids ? { ids } : {}));
   }
 
   push(chunk: Uint8Array): void {
@@ -155,27 +207,19 @@ class GobServerCodec implements ServerCodec {
 
   writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array {
     const w = schemas();
-    const bodySchema = type === undefined ? w.invalidRequest : gobSchema(type);
-    const head = this.enc.encode(w.response, { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error });
-    let tail: Uint8Array;
-    try {
-      tail = this.enc.encode(bodySchema, type === undefined ? {} : body);
-    } catch (err) {
-      // The header is already in the encoder's stream: the connection cannot go on.
-      throw new ProtocolError(`gob: cannot encode reply: ${(err as Error).message}`, 'ERR_NETRPC_PROTOCOL', { cause: err });
-    }
-    return concat(head, tail);
+    const head = { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error };
+    if (type === undefined) return this.enc.encode(w.response, head, w.invalidRequest, {});
+    return this.enc.encode(w.response, head, gobSchema(type), body);
   }
 }
 
 class GobClientCodec implements ClientCodec {
   private readonly reader: GobReader;
+  private readonly enc: PairEncoder;
 
-  constructor(
-    limits: CodecLimits,
-    private readonly enc: Encoder,
-  ) {
+  constructor(limits: CodecLimits, ids: IdSpace | undefined) {
     this.reader = new GobReader(limits);
+    this.enc = new PairEncoder(new Encoder(ids ? { ids } : {}));
   }
 
   push(chunk: Uint8Array): void {
@@ -187,15 +231,8 @@ class GobClientCodec implements ClientCodec {
   }
 
   writeRequest(header: RequestHeader, body: unknown, type: BodyType): Uint8Array {
-    const schema = gobSchema(type);
-    const head = this.enc.encode(schemas().request, { ServiceMethod: header.serviceMethod, Seq: header.seq });
-    let tail: Uint8Array;
-    try {
-      tail = this.enc.encode(schema, body);
-    } catch (err) {
-      throw new ProtocolError(`gob: cannot encode request: ${(err as Error).message}`, 'ERR_NETRPC_PROTOCOL', { cause: err });
-    }
-    return concat(head, tail);
+    const head = { ServiceMethod: header.serviceMethod, Seq: header.seq };
+    return this.enc.encode(schemas().request, head, gobSchema(type), body);
   }
 
   readResponseHeader(): ResponseHeader | undefined {
@@ -219,19 +256,13 @@ class GobClientCodec implements ClientCodec {
  *
  * @example
  * ```ts
- * const server = new Server({ codec: gobCodec({ sharedTypeIds: true }) });
+ * const server = new Server({ codec: gobCodec({ ids: new IdSpace() }) });
  * ```
  */
 export function gobCodec(options: GobCodecOptions = {}): Codec {
-  let shared: Encoder | undefined;
-  const encoder = (): Encoder => {
-    if (!options.sharedTypeIds) return new Encoder();
-    shared ??= new Encoder();
-    return shared;
-  };
   return {
     name: 'gob',
-    server: (limits) => new GobServerCodec(limits, encoder()),
-    client: (limits) => new GobClientCodec(limits, encoder()),
+    server: (limits) => new GobServerCodec(limits, options.ids),
+    client: (limits) => new GobClientCodec(limits, options.ids),
   };
 }

@@ -80,12 +80,12 @@ for (const f of flavors) {
       const s = await connect(port);
       const codec = f.codec().client({ maxMessageSize: 1 << 30 });
       s.write(codec.writeRequest({ serviceMethod: 'Test.Wait', seq: 0 }, 5000, f.int));
-      s.write(requestBytes(f, [`"${'x'.repeat(8 << 20)}"`]));
+      s.write(codec.writeRequest({ serviceMethod: 'Function.Invoke', seq: 1 }, f.args(`"${'x'.repeat(8 << 20)}"`), f.invokeArgs));
       const gone = drained(s);
       await new Promise<void>((resolve) => s.once('data', () => resolve()));
       s.destroy();
       await gone;
-      await until(() => server.connections === 0 && stats.aborted === 1);
+      await until(() => server.connections === 0 && stats.aborted === 1, 5000, () => `conns ${server.connections} aborted ${stats.aborted} invokes ${stats.invokes}`);
     });
 
     it('closes a connection whose input ends inside a message, without a reply', async () => {

@@ -1,5 +1,6 @@
 import { json, jsonCodec, method, type BodyType, type Codec, type Methods } from '@tslambda/netrpc';
 import { jsonFunction } from './function-json.js';
+import { gobFlavor } from './function-gob.js';
 
 /** One codec with the Function service typed for it, so a test can run over each codec. */
 export interface Flavor {
@@ -31,7 +32,7 @@ export const jsonFlavor: Flavor = {
   payload: (reply) => Buffer.from((reply as { Payload: string }).Payload, 'base64').toString('latin1'),
 };
 
-export const flavors: Flavor[] = [jsonFlavor];
+export const flavors: Flavor[] = [gobFlavor, jsonFlavor];
 
 /** Counts of the handles a test may leak. */
 export function handles(): Record<string, number> {
