@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// go1.x benchmark: Go's net/rpc client (bench/runtime/go/rpcbench, playing the Lambda service) drives
+// (a) the tslambda runtime with an echo handler (go/ts-function.mjs) and (b) a Go function served as
+// aws-lambda-go's lambda.Start does under go1.x (go/gofunction). Echo events of 1 KiB and 256 KiB, one
+// invocation at a time (as Lambda sends them) and 8 at once on one connection. Peers alternate; the
+// median of ROUNDS rounds is shown, with ratios TS / Go. Also the time from spawn to the first Ping reply.
+// Run: node bench/runtime/go1x.mjs [--quick]   (env BENCH_MS: ms per cell, default 2000; run `pnpm build` first)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const goDir = path.join(here, 'go');
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 1 : 3;
+const ms = Number(process.env.BENCH_MS ?? (quick ? 1000 : 2000));
+
+const bin = path.join(os.tmpdir(), 'tslambda-runtime-go1x-bench');
+mkdirSync(bin, { recursive: true });
+for (const name of ['rpcbench', 'gofunction']) {
+  execFileSync('go', ['build', '-o', path.join(bin, name), '.'], {
+    cwd: path.join(goDir, name),
+    env: { ...process.env, GO111MODULE: 'off' },
+    stdio: 'inherit',
+  });
+}
+
+const lambdaEnv = {
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
+  AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/bench',
+  AWS_LAMBDA_LOG_STREAM_NAME: 'stream',
+};
+const peers = {
+  'tslambda go1.x': [process.execPath, path.join(goDir, 'ts-function.mjs')],
+  'Go (aws-lambda-go style)': [path.join(bin, 'gofunction')],
+};
+
+function run(peer, size, conc) {
+  const args = ['-size', String(size), '-conc', String(conc), '-ms', String(ms), '-warm', size > 65536 ? '50' : '500', ...peers[peer]];
+  const r = spawnSync(path.join(bin, 'rpcbench'), args, { encoding: 'utf8', env: { ...process.env, ...lambdaEnv }, cwd: here });
+  if (r.status !== 0) throw new Error(`rpcbench ${peer} failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop());
+  return { ips: out.calls / out.seconds, p50: out.p50us / 1000, p99: out.p99us / 1000, readyMs: out.readyMs };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${os.cpus().length} cores, ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`);
+console.log(`command: node bench/runtime/go1x.mjs${quick ? ' --quick' : ''}  (${ms} ms per cell, median of ${ROUNDS} rounds)\n`);
+console.log('go1.x, echo handler, Go net/rpc client on one connection:');
+console.log('| event | in flight | peer | invocations/s | p50 ms | p99 ms |');
+console.log('|---|---:|---|---:|---:|---:|');
+const ready = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
+const ratios = [];
+for (const [label, size] of [['1 KiB', 1024], ['256 KiB', 256 * 1024]]) {
+  for (const conc of [1, 8]) {
+    const rows = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const peer of Object.keys(peers)) {
+        const r = run(peer, size, conc);
+        rows[peer].push(r);
+        ready[peer].push(r.readyMs);
+      }
+    }
+    const med = {};
+    for (const [peer, rs] of Object.entries(rows)) {
+      med[peer] = { ips: median(rs.map((r) => r.ips)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) };
+      console.log(`| ${label} | ${conc} | ${peer} | ${fmt(med[peer].ips)} | ${fmt(med[peer].p50, 3)} | ${fmt(med[peer].p99, 3)} |`);
+    }
+    const [ts, go] = Object.keys(peers).map((p) => med[p].ips);
+    ratios.push(`ratio ${label}, ${conc} in flight: tslambda / Go throughput = ${(ts / go).toFixed(2)}x (target >= 1.00x)`);
+  }
+}
+console.log('');
+for (const r of ratios) console.log(r);
+
+// Node's own start-up, for the ready times below.
+const nodeStart = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  nodeStart.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+console.log('\nSpawn to first Ping answered (median, ms):');
+console.log('| process | ms |');
+console.log('|---|---:|');
+console.log(`| node -e 0 (exit, for reference) | ${fmt(median(nodeStart), 1)} |`);
+for (const [peer, xs] of Object.entries(ready)) console.log(`| ${peer} | ${fmt(median(xs), 1)} |`);
