@@ -15,3 +15,6 @@ export {
   UnknownEventKindError,
   type LocalLambdaErrorCode,
 } from './errors.js';
+export { serve, tail, type ServeOptions, type InvokeServer } from './invoke-server.js';
+export { toFunctionUrlEvent, writeFunctionUrlResponse, HTTP_INTEGRATION_CONTENT_TYPE, type FunctionUrlSettings } from './function-url.js';
+export { sampleEvent, sampleKinds, sampleAliases, type Sample } from './samples/index.js';

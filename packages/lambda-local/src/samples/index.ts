@@ -1,0 +1,34 @@
+import { UnknownEventKindError } from '../errors.js';
+import { ALIASES, SAMPLES } from './data.js';
+import type { Sample } from './types.js';
+
+export type { Sample } from './types.js';
+
+/** The sample event kinds (`s3`, `sqs`, `http-api`, ...), one per event type of `@tslambda/lambda-events`. */
+export function sampleKinds(): string[] {
+  return Object.keys(SAMPLES);
+}
+
+/**
+ * A sample event to start from: AWS's documentation sample of that event
+ * source, as a fresh copy. Throws {@link UnknownEventKindError}.
+ *
+ * @example
+ * ```ts
+ * const event = sampleEvent('s3').event as S3Event;
+ * ```
+ */
+export function sampleEvent(kind: string): Sample {
+  const key = kind.toLowerCase();
+  const sample = SAMPLES[ALIASES[key] ?? key];
+  if (!sample) {
+    const all = [...Object.keys(SAMPLES), ...Object.keys(ALIASES)];
+    throw new UnknownEventKindError(kind, all.filter((k) => k.includes(key) || key.includes(k)).slice(0, 5));
+  }
+  return structuredClone(sample);
+}
+
+/** Other accepted names of kinds (`api-gateway` → `rest-api`, ...). */
+export function sampleAliases(): Record<string, string> {
+  return { ...ALIASES };
+}

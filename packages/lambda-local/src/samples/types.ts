@@ -1,0 +1,7 @@
+/** A sample event. */
+export interface Sample {
+  /** The `@tslambda/lambda-events` type it satisfies. */
+  type: string;
+  description: string;
+  event: unknown;
+}
