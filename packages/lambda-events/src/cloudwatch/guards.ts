@@ -1,8 +1,9 @@
-import { field, isRecord } from '../internal/guard.js';
+import { field } from '../internal/guard.js';
 import type { CloudWatchAlarmEvent } from './types.js';
 
 /**
- * A CloudWatch alarm Lambda action: `alarmArn` and `alarmData`.
+ * A CloudWatch alarm Lambda action: `alarmData.alarmName` with `alarmArn`, or
+ * with an EventBridge-style envelope of `source` "aws.cloudwatch".
  *
  * @example
  * ```ts
@@ -10,5 +11,6 @@ import type { CloudWatchAlarmEvent } from './types.js';
  * ```
  */
 export function isCloudWatchAlarmEvent(x: unknown): x is CloudWatchAlarmEvent {
-  return typeof field(x, 'alarmArn') === 'string' && isRecord(field(x, 'alarmData'));
+  if (typeof field(field(x, 'alarmData'), 'alarmName') !== 'string') return false;
+  return typeof field(x, 'alarmArn') === 'string' || (field(x, 'source') === 'aws.cloudwatch' && typeof field(x, 'detail-type') === 'string');
 }

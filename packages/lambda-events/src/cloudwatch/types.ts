@@ -39,9 +39,43 @@ export interface CloudWatchAlarmConfiguration {
   actionsSuppressorExtensionPeriod?: number;
 }
 
+/** The alarm part of an alarm event. */
+export interface CloudWatchAlarmData {
+  alarmName: string;
+  state: CloudWatchAlarmState;
+  previousState: CloudWatchAlarmState;
+  configuration: CloudWatchAlarmConfiguration;
+}
+
+/** An alarm Lambda action as the CloudWatch documentation shows it: `alarmArn`, `accountId`, `alarmData`. */
+export interface CloudWatchAlarmActionEvent {
+  source: string;
+  alarmArn: string;
+  accountId: string;
+  time: string;
+  region: string;
+  alarmData: CloudWatchAlarmData;
+}
+
 /**
- * A CloudWatch alarm invoking a function directly (alarm Lambda action),
- * metric and composite alarms alike.
+ * The same alarm data in an EventBridge-style envelope ("CloudWatch Alarm
+ * State Change"), as some composite-alarm payloads arrive.
+ */
+export interface CloudWatchAlarmEnvelopeEvent {
+  version: string;
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  alarmData: CloudWatchAlarmData;
+}
+
+/**
+ * A CloudWatch alarm invoking a function (alarm Lambda action), metric and
+ * composite alarms alike; `alarmData` is common to both shapes.
  *
  * @example
  * ```ts
@@ -49,18 +83,6 @@ export interface CloudWatchAlarmConfiguration {
  * export const handler: CloudWatchAlarmHandler = async (event) => console.log(event.alarmData.state.value);
  * ```
  */
-export interface CloudWatchAlarmEvent {
-  source: string;
-  alarmArn: string;
-  accountId: string;
-  time: string;
-  region: string;
-  alarmData: {
-    alarmName: string;
-    state: CloudWatchAlarmState;
-    previousState: CloudWatchAlarmState;
-    configuration: CloudWatchAlarmConfiguration;
-  };
-}
+export type CloudWatchAlarmEvent = CloudWatchAlarmActionEvent | CloudWatchAlarmEnvelopeEvent;
 
 export type CloudWatchAlarmHandler<TContext = LambdaContext> = Handler<CloudWatchAlarmEvent, void, TContext>;
