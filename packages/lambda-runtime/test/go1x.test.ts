@@ -9,6 +9,7 @@ import { goAvailable, lambdasvcBinary, runLambdaService, type ResponseError, typ
 
 const FIXTURE = path.join(fixtures, 'go1x-function.mjs');
 const STREAMING = path.join(fixtures, 'go1x-streaming.mjs');
+const CJS = path.join(fixtures, 'go1x-function.cjs');
 const LIMIT = 6_291_556;
 const env = { ...baseEnv, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '256' };
 
@@ -139,7 +140,8 @@ describe.skipIf(!goAvailable)('go1.x transport against a Go net/rpc Lambda servi
         Steps: [inv('ok', { do: 'ok' }), inv('fail', { do: 'fail' }), inv('huge', { do: 'huge' }), inv('after', { do: 'ok' })],
       },
     ]);
-    sessions = new Map([...main, ...streaming].map((s) => [s.name, s]));
+    const cjs = await runLambdaService(bin, CJS, env, [{ Name: 'cjs', Steps: [{ Name: 'ping', Ping: true }, inv('cjs-1', { a: 1 })] }]);
+    sessions = new Map([...main, ...streaming, ...cjs].map((s) => [s.name, s]));
     for (const s of sessions.values()) expect(s.readyError, `${s.name}: ${s.stdout}${s.stderr}`).toBe('');
   }, 120_000);
 
@@ -341,5 +343,11 @@ describe.skipIf(!goAvailable)('go1.x transport against a Go net/rpc Lambda servi
     expect(huge.ShouldExit).toBe(false);
     expect(step('streaming', 'after').payload).toBe('hello world');
     expect(sessions.get('streaming')!.exited).toBe(false);
+  });
+
+  it('serves from the CommonJS build (the transport chunk loaded lazily)', () => {
+    const r = step('cjs', 'cjs-1');
+    expect([r.rpcError, r.error]).toEqual(['', null]);
+    expect(JSON.parse(r.payload!)).toEqual({ event: { a: 1 }, id: 'cjs-1', loaded: true });
   });
 });
