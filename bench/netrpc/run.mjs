@@ -4,7 +4,7 @@
 // Go client → Go server, Go client → TS server, TS client → Go server, TS client → TS server.
 // Ratios are calls/s against Go → Go. Run: pnpm bench netrpc  (env BENCH_MS: ms per cell, default 2000)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.join(here, '..', '..', 'packages', 'netrpc');
 const ms = Number(process.env.BENCH_MS ?? 2000);
 
+// Build a package when its dist is missing or older than its sources.
+const newest = (dir) =>
+  Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) =>
+    e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs));
 for (const dep of ['gob', 'netrpc']) {
   const dir = path.join(here, '..', '..', 'packages', dep);
-  if (!existsSync(path.join(dir, 'dist', 'index.js'))) spawnSync('pnpm', ['build'], { cwd: dir, stdio: 'inherit' });
+  const built = path.join(dir, 'dist', 'index.js');
+  if (!existsSync(built) || statSync(built).mtimeMs < newest(path.join(dir, 'src'))) {
+    spawnSync('pnpm', ['build'], { cwd: dir, stdio: 'inherit' });
+  }
 }
 
 const bin = path.join(os.tmpdir(), 'tslambda-netrpc-bench');

@@ -22,7 +22,7 @@ function headEnd(buf: Buffer): number {
  */
 export function readHead(stream: Duplex, timeoutMs: number): Promise<{ head: string; rest: Buffer }> {
   return new Promise((resolve, reject) => {
-    let buf = Buffer.alloc(0);
+    let buf: Buffer = Buffer.alloc(0);
     const done = (err: Error | undefined, value?: { head: string; rest: Buffer }) => {
       clearTimeout(timer);
       stream.pause();

@@ -14,6 +14,38 @@ export interface ConnLimits {
 
 type Handler = (args: unknown, ctx: CallContext) => unknown;
 
+/** A call being run; its `AbortSignal` is only made if the method asks for it. */
+class RunningCall implements CallContext {
+  private ac: AbortController | undefined;
+  private reason: unknown;
+  private aborted = false;
+
+  constructor(
+    readonly serviceMethod: string,
+    readonly seq: number,
+    readonly remoteAddress: string | undefined,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.ac) {
+      this.ac = new AbortController();
+      if (this.aborted) this.ac.abort(this.reason);
+    }
+    return this.ac.signal;
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.ac?.abort(reason);
+  }
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+}
+
 function errorText(err: unknown): string {
   if (err instanceof Error) return err.message || err.name || 'error';
   const s = String(err);
@@ -36,7 +68,8 @@ export class ServerConn {
   private closed = false;
   private corked = false;
   private writeBlocked = false;
-  private readonly calls = new Set<AbortController>();
+  private pumping = false;
+  private readonly calls = new Set<RunningCall>();
   private readonly remoteAddress: string | undefined;
 
   constructor(
@@ -117,6 +150,16 @@ export class ServerConn {
 
   /** Reads and dispatches every complete request buffered, as far as the limits allow. */
   private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      this.pumpLoop();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private pumpLoop(): void {
     const codec = this.codec;
     try {
       while (this.reading) {
@@ -161,33 +204,33 @@ export class ServerConn {
 
   private dispatch(header: RequestHeader, method: Method, args: unknown): void {
     this.inFlight++;
-    const ac = new AbortController();
-    this.calls.add(ac);
-    const ctx: CallContext = {
-      serviceMethod: header.serviceMethod,
-      seq: header.seq,
-      signal: ac.signal,
-      remoteAddress: this.remoteAddress,
-    };
+    const call = new RunningCall(header.serviceMethod, header.seq, this.remoteAddress);
+    this.calls.add(call);
     let result: unknown;
     try {
-      result = (method.handler as Handler)(args, ctx);
+      result = (method.handler as Handler)(args, call);
     } catch (err) {
-      result = Promise.reject(err);
+      this.complete(call, header, method, undefined, errorText(err));
+      return;
     }
-    Promise.resolve(result).then(
-      (reply) => this.complete(ac, header, method, reply, undefined),
-      (err: unknown) => this.complete(ac, header, method, undefined, errorText(err)),
+    if (!isThenable(result)) {
+      this.complete(call, header, method, result, undefined);
+      return;
+    }
+    result.then(
+      (reply) => this.complete(call, header, method, reply, undefined),
+      (err: unknown) => this.complete(call, header, method, undefined, errorText(err)),
     );
   }
 
-  private complete(ac: AbortController, header: RequestHeader, method: Method, reply: unknown, error: string | undefined): void {
-    this.calls.delete(ac);
+  private complete(call: RunningCall, header: RequestHeader, method: Method, reply: unknown, error: string | undefined): void {
+    this.calls.delete(call);
     this.inFlight--;
     if (error === undefined) this.sendReply(header, method, reply);
     else this.sendError(header, error);
     if (this.reading) {
-      if (!this.isBlocked()) {
+      // A synchronous call completes inside pump(), which goes on by itself.
+      if (!this.pumping && !this.isBlocked()) {
         this.pump();
         if (this.reading && !this.isBlocked()) this.stream.resume();
       }
@@ -268,7 +311,7 @@ export class ServerConn {
   }
 
   private abortCalls(reason: unknown): void {
-    for (const ac of this.calls) ac.abort(reason);
+    for (const call of this.calls) call.abort(reason);
     this.calls.clear();
   }
 }

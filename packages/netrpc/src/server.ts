@@ -93,6 +93,7 @@ export class Server {
     }
     if (table.size === 0) throw new ServerConfigError(`rpc.Register: type ${name} has no exported methods of suitable type`);
     this.services.set(name, table);
+    this.found.clear();
     return this;
   }
 
@@ -101,13 +102,25 @@ export class Server {
     return this.conns.size;
   }
 
+  private readonly found = new Map<string, Method | string>();
+
   private readonly lookup = (serviceMethod: string): Method | string => {
+    let r = this.found.get(serviceMethod);
+    if (r === undefined) {
+      r = this.find(serviceMethod);
+      // Cache only the names that exist, so that clients cannot grow the cache.
+      if (typeof r !== 'string') this.found.set(serviceMethod, r);
+    }
+    return r;
+  };
+
+  private find(serviceMethod: string): Method | string {
     const dot = serviceMethod.lastIndexOf('.');
     if (dot < 0) return `rpc: service/method request ill-formed: ${serviceMethod}`;
     const service = this.services.get(serviceMethod.slice(0, dot));
     if (!service) return `rpc: can't find service ${serviceMethod}`;
     return service.get(serviceMethod.slice(dot + 1)) ?? `rpc: can't find method ${serviceMethod}`;
-  };
+  }
 
   /**
    * Serves one duplex stream (a socket, a pipe, a TLS stream) until it closes. Resolves when the
