@@ -50,7 +50,9 @@ export class Encoder {
   private readonly sent = new Map<string, number>();
   private journal: string[] = [];
   private writers: Writer[] = [];
-  private hint = 256;
+  private busy = false;
+  private readonly out = new Writer(256);
+  private state = new Writer(4096);
 
   constructor(options: EncoderOptions = {}) {
     this.ids = options.ids ?? new IdSpace();
@@ -69,7 +71,13 @@ export class Encoder {
     const savedWriters = this.writers;
     const journal: string[] = [];
     this.journal = journal;
-    const out = new Writer(64);
+    // reuse the scratch buffers unless called re-entrantly (from a marshaler)
+    const reentrant = this.busy;
+    this.busy = true;
+    const out = reentrant ? new Writer(64) : this.out;
+    const state = reentrant ? new Writer(256) : this.state;
+    out.pos = 0;
+    state.pos = RESERVE;
     this.writers = [out];
     try {
       const top = resolve(schema);
@@ -77,16 +85,20 @@ export class Encoder {
         throw new GobEncodeError(`gob: cannot encode nil pointer of type ${goString(schema)}`, 'ERR_GOB_NIL');
       }
       const ut = userType(schema);
-      const state = new Writer(this.hint);
-      state.pos = RESERVE;
       this.sendTypeDescriptor(out, state, ut);
       state.int(this.sent.get(ut.baseKey)!);
       encodeTop(state, ut, value);
-      const size = state.pos - RESERVE;
-      this.hint = Math.min(Math.max(size + 32, 64), 1 << 22);
-      if (out.pos === 0) return finish(state);
-      writeMessage(out, state);
-      return out.buf.subarray(0, out.pos);
+      const msg = frame(state);
+      let result: Uint8Array;
+      if (out.pos === 0) {
+        result = msg.slice();
+      } else {
+        result = new Uint8Array(out.pos + msg.length);
+        result.set(out.buf.subarray(0, out.pos));
+        result.set(msg, out.pos);
+      }
+      if (!reentrant && state.buf.length > 4 * 1024 * 1024 && result.length < state.buf.length / 4) this.state = new Writer(4096);
+      return result;
     } catch (e) {
       for (const k of journal) this.sent.delete(k);
       const err = e instanceof GobError ? e : toEncodeError(e);
@@ -95,6 +107,7 @@ export class Encoder {
     } finally {
       active = prev;
       this.writers = savedWriters;
+      this.busy = reentrant;
     }
   }
 
@@ -197,8 +210,8 @@ function writeMessage(w: Writer, b: Writer): void {
   b.pos = RESERVE;
 }
 
-/** The single message in `b` as the encode result (no copy). */
-function finish(b: Writer): Uint8Array {
+/** Frames the message in `b` in place and returns a view of it (length prefix included). */
+function frame(b: Writer): Uint8Array {
   const len = b.pos - RESERVE;
   if (len >= TOO_BIG) throw new GobEncodeError('gob: encoder: message too big', 'ERR_GOB_ENCODE');
   const k = uintSize(len);

@@ -14,3 +14,4 @@ export { WireType, TypeId, builtinWireType, type WireKind, type WireField } from
 export { GobError, GobDecodeError, GobEncodeError, type GobErrorCode } from './errors.js';
 export { marshalTime, unmarshalTime, GO_ZERO_TIME_MS } from './time.js';
 export { goString } from './gotype.js';
+export { StreamDecoder, EOF, type ByteSource } from './stream.js';
