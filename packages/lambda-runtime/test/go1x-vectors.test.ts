@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Decoder, t } from '@tslambda/gob';
+import { Decoder, Encoder, t } from '@tslambda/gob';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext, functionInfoFromEnv } from '../src/context.js';
 import { serve } from '../src/go1x/index.js';
-import { InvokeResponse } from '../src/go1x/messages.js';
+import { InvokeRequest, InvokeResponse } from '../src/go1x/messages.js';
 import { MAX_RESPONSE_BYTES } from '../src/invoke.js';
 import { MAX_STREAM_RESPONSE_BYTES } from '../src/stream.js';
 import type { Transport, TransportCore } from '../src/transport.js';
@@ -147,3 +148,91 @@ describe('go1.x transport: process-fatal errors and lifecycle', () => {
     await expect(startTransport(echo, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 });
+
+const RpcRequest = t.struct('Request', { ServiceMethod: t.string(), Seq: t.uint64() });
+const RpcResponse = t.struct('Response', { ServiceMethod: t.string(), Seq: t.uint64(), Error: t.string() });
+
+/** Sends one Function.Invoke on a new connection and decodes the reply. */
+async function invokeOnce(port: number, req: Parameters<Encoder['encode']>[1]): Promise<{ header: unknown; body: unknown }> {
+  const enc = new Encoder();
+  const bytes = Buffer.concat([enc.encode(RpcRequest, { ServiceMethod: 'Function.Invoke', Seq: 1 }), enc.encode(InvokeRequest, req as never)]);
+  const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+  const dec = new Decoder();
+  return new Promise((resolve, reject) => {
+    let header: { value: unknown } | undefined;
+    const timer = setTimeout(() => done(new Error('no reply within 5 s')), 5000);
+    const done = (err?: Error, body?: unknown) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (err) reject(err);
+      else resolve({ header: header!.value, body });
+    };
+    socket.on('data', (c: Buffer) => {
+      dec.push(c);
+      header ??= dec.tryDecode(RpcResponse);
+      if (!header) return;
+      const body = dec.tryDecode(InvokeResponse);
+      if (body) done(undefined, body.value);
+    });
+    socket.on('error', (err) => done(err));
+  });
+}
+
+describe('go1.x transport: hostile input', () => {
+  it('survives corrupted and cut request streams, and keeps serving new connections', async () => {
+    const { port } = await startTransport(echo);
+    const base = Buffer.from(vectors.find((x) => x.name === 'rpc/lambda-session')!.clientToServerHex, 'hex');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        fc.nat(base.length),
+        async (flips, cut) => {
+          const bytes = Buffer.from(base.subarray(0, cut));
+          for (const [at, value] of flips) if (at < bytes.length) bytes[at] = value;
+          await new Promise<void>((resolve) => {
+            const socket = net.connect(port, '127.0.0.1', () => socket.end(bytes));
+            socket.on('data', () => {});
+            socket.on('error', () => resolve());
+            socket.on('close', () => resolve());
+            setTimeout(() => socket.destroy(), 300);
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
+    const v = vectors.find((x) => x.name === 'rpc/lambda-session')!;
+    expect((await replay(port, v)).toString('hex')).toBe(v.serverToClientHex);
+  });
+
+  it('takes extreme deadlines and odd field values without failing the RPC', async () => {
+    let seen: { remaining: number; deadline: number; identity: unknown; cc: unknown } | undefined;
+    const { port } = await startTransport((_event, context) => {
+      seen = { remaining: context.getRemainingTimeInMillis(), deadline: context.deadline, identity: context.identity, cc: context.clientContext };
+      return 'ok';
+    });
+    const base = {
+      Payload: Buffer.from('{}'),
+      RequestId: 'r\u0000\u{1F600}',
+      XAmznTraceId: '',
+      InvokedFunctionArn: '',
+      CognitoIdentityId: '',
+      CognitoIdentityPoolId: 'pool',
+      ClientContext: Buffer.from('null'),
+    };
+    for (const [Seconds, Nanos] of [
+      [-(2n ** 63n), 0n],
+      [2n ** 63n - 1n, 2n ** 63n - 1n],
+      [0n, -(2n ** 63n)],
+    ] as const) {
+      const { header, body } = await invokeOnce(port, { ...base, Deadline: { Seconds, Nanos } });
+      expect(header).toEqual({ ServiceMethod: 'Function.Invoke', Seq: 1, Error: '' });
+      expect(body).toMatchObject({ Error: null });
+      expect(Buffer.from((body as { Payload: Uint8Array }).Payload).toString()).toBe('"ok"');
+      expect(Number.isFinite(seen!.deadline)).toBe(true);
+      expect(seen!.remaining).toBeGreaterThanOrEqual(0);
+      expect(seen!.identity).toEqual({ cognitoIdentityId: '', cognitoIdentityPoolId: 'pool' });
+      expect(seen!.cc).toBeUndefined();
+    }
+  });
+});
+
