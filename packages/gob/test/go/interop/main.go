@@ -21,6 +21,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding"
 	"encoding/base64"
 	"encoding/gob"
 	"encoding/hex"
@@ -144,6 +145,28 @@ type Embeds struct {
 	hidden int
 	Ch     chan int
 	Fn     func()
+	Ωmega  string
+	ǅitle  int
+}
+
+// Version is a BinaryMarshaler (value receiver), like many real types.
+type Version struct{ Major, Minor uint8 }
+
+func (v Version) MarshalBinary() ([]byte, error) { return []byte{v.Major, v.Minor}, nil }
+
+func (v *Version) UnmarshalBinary(b []byte) error {
+	if len(b) != 2 {
+		return errors.New("Version: want 2 bytes")
+	}
+	v.Major, v.Minor = b[0], b[1]
+	return nil
+}
+
+type Versioned struct {
+	V      Version
+	PV     *Version
+	Vs     []Version
+	ByName map[string]Version
 }
 
 type InvokeRequest_Timestamp struct {
@@ -170,6 +193,7 @@ type Everything struct {
 	H   Holder
 	E   Event
 	M   Embeds
+	Ver Versioned
 	Inv InvokeRequest
 }
 
@@ -185,6 +209,7 @@ var table = []struct {
 	{"Holder", reflect.TypeOf(Holder{})},
 	{"Event", reflect.TypeOf(Event{})},
 	{"Embeds", reflect.TypeOf(Embeds{})},
+	{"Versioned", reflect.TypeOf(Versioned{})},
 	{"InvokeRequest", reflect.TypeOf(InvokeRequest{})},
 	{"Everything", reflect.TypeOf(Everything{})},
 	{"bool", reflect.TypeOf(false)},
@@ -229,7 +254,10 @@ var (
 	typeByName   = map[string]reflect.Type{}
 	ifaceByName  = map[string]reflect.Type{}
 	nameByIface  = map[reflect.Type]string{}
-	timeType     = reflect.TypeOf(time.Time{})
+	gobEncoder   = reflect.TypeOf((*gob.GobEncoder)(nil)).Elem()
+	gobDecoder   = reflect.TypeOf((*gob.GobDecoder)(nil)).Elem()
+	binMarshaler = reflect.TypeOf((*encoding.BinaryMarshaler)(nil)).Elem()
+	binUnmarshal = reflect.TypeOf((*encoding.BinaryUnmarshaler)(nil)).Elem()
 	maxSafe      = int64(1)<<53 - 1
 	errNotObject = errors.New("expected a JSON object")
 )
@@ -431,9 +459,24 @@ func writeString(b *bytes.Buffer, s string) {
 	b.Write(j)
 }
 
+// marshal returns GobEncode (preferred, like gob) or MarshalBinary output of a non-pointer value.
+func marshal(v reflect.Value) ([]byte, bool, error) {
+	if v.Kind() == reflect.Ptr {
+		return nil, false, nil
+	}
+	if v.Type().Implements(gobEncoder) {
+		m, err := v.Interface().(gob.GobEncoder).GobEncode()
+		return m, true, err
+	}
+	if v.Type().Implements(binMarshaler) {
+		m, err := v.Interface().(encoding.BinaryMarshaler).MarshalBinary()
+		return m, true, err
+	}
+	return nil, false, nil
+}
+
 func toJSON(b *bytes.Buffer, v reflect.Value) error {
-	if v.Type() == timeType {
-		m, err := v.Interface().(time.Time).GobEncode()
+	if m, ok, err := marshal(v); ok {
 		if err != nil {
 			return err
 		}
@@ -621,16 +664,19 @@ func base64Of(j interface{}, key, path string) ([]byte, error) {
 }
 
 func fromJSON(v reflect.Value, j interface{}, path string) error {
-	if v.Type() == timeType {
+	if pt := reflect.PtrTo(v.Type()); v.Kind() != reflect.Ptr && (pt.Implements(gobDecoder) || pt.Implements(binUnmarshal)) {
 		b, err := base64Of(j, "$marshaled", path)
 		if err != nil {
 			return err
 		}
-		var t time.Time
-		if err := t.GobDecode(b); err != nil {
+		if pt.Implements(gobDecoder) {
+			err = v.Addr().Interface().(gob.GobDecoder).GobDecode(b)
+		} else {
+			err = v.Addr().Interface().(encoding.BinaryUnmarshaler).UnmarshalBinary(b)
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %v", path, err)
 		}
-		v.Set(reflect.ValueOf(t))
 		return nil
 	}
 	switch v.Kind() {
