@@ -3,7 +3,9 @@
 // (a) the tslambda runtime with an echo handler (go/ts-function.mjs) and (b) a Go function served as
 // aws-lambda-go's lambda.Start does under go1.x (go/gofunction). Echo events of 1 KiB and 256 KiB, one
 // invocation at a time (as Lambda sends them) and 8 at once on one connection. Peers alternate; the
-// median of ROUNDS rounds is shown, with ratios TS / Go. Also the time from spawn to the first Ping reply.
+// median of ROUNDS rounds is shown, with ratios TS / Go. Also the function process's CPU time per
+// invocation (user+system, from /proc: steadier than throughput on a busy machine) and the time from
+// spawn to the first Ping reply.
 // Run: node bench/runtime/go1x.mjs [--quick]   (env BENCH_MS: ms per cell, default 2000; run `pnpm build` first)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -44,7 +46,7 @@ function run(peer, size, conc) {
   const r = spawnSync(path.join(bin, 'rpcbench'), args, { encoding: 'utf8', env: { ...process.env, ...lambdaEnv }, cwd: here });
   if (r.status !== 0) throw new Error(`rpcbench ${peer} failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop());
-  return { ips: out.calls / out.seconds, p50: out.p50us / 1000, p99: out.p99us / 1000, readyMs: out.readyMs };
+  return { ips: out.calls / out.seconds, p50: out.p50us / 1000, p99: out.p99us / 1000, cpu: out.cpuUsPerCall, readyMs: out.readyMs };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -54,8 +56,8 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${os.cpus().length} cores, ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`);
 console.log(`command: node bench/runtime/go1x.mjs${quick ? ' --quick' : ''}  (${ms} ms per cell, median of ${ROUNDS} rounds)\n`);
 console.log('go1.x, echo handler, Go net/rpc client on one connection:');
-console.log('| event | in flight | peer | invocations/s | p50 ms | p99 ms |');
-console.log('|---|---:|---|---:|---:|---:|');
+console.log('| event | in flight | peer | invocations/s | p50 ms | p99 ms | CPU µs / invocation |');
+console.log('|---|---:|---|---:|---:|---:|---:|');
 const ready = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
 const ratios = [];
 for (const [label, size] of [['1 KiB', 1024], ['256 KiB', 256 * 1024]]) {
@@ -70,11 +72,20 @@ for (const [label, size] of [['1 KiB', 1024], ['256 KiB', 256 * 1024]]) {
     }
     const med = {};
     for (const [peer, rs] of Object.entries(rows)) {
-      med[peer] = { ips: median(rs.map((r) => r.ips)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) };
-      console.log(`| ${label} | ${conc} | ${peer} | ${fmt(med[peer].ips)} | ${fmt(med[peer].p50, 3)} | ${fmt(med[peer].p99, 3)} |`);
+      med[peer] = {
+        ips: median(rs.map((r) => r.ips)),
+        p50: median(rs.map((r) => r.p50)),
+        p99: median(rs.map((r) => r.p99)),
+        cpu: median(rs.map((r) => r.cpu)),
+      };
+      const m = med[peer];
+      console.log(`| ${label} | ${conc} | ${peer} | ${fmt(m.ips)} | ${fmt(m.p50, 3)} | ${fmt(m.p99, 3)} | ${fmt(m.cpu)} |`);
     }
-    const [ts, go] = Object.keys(peers).map((p) => med[p].ips);
-    ratios.push(`ratio ${label}, ${conc} in flight: tslambda / Go throughput = ${(ts / go).toFixed(2)}x (target >= 1.00x)`);
+    const [ts, go] = Object.keys(peers).map((p) => med[p]);
+    ratios.push(
+      `ratio ${label}, ${conc} in flight: tslambda / Go throughput = ${(ts.ips / go.ips).toFixed(2)}x (target >= 1.00x); ` +
+        `Go / tslambda CPU per invocation = ${(go.cpu / ts.cpu).toFixed(2)}x`,
+    );
   }
 }
 console.log('');

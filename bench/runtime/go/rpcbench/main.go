@@ -3,7 +3,9 @@
 // with _LAMBDA_SERVER_PORT, dials until it listens, times the first Ping,
 // then calls Function.Invoke with an echo event of -size bytes from -conc
 // goroutines sharing one connection for -ms milliseconds (after -warm
-// calls), and prints one JSON line: {"readyMs","calls","seconds","p50us","p99us"}.
+// calls), and prints one JSON line: {"readyMs","calls","seconds","p50us","p99us","cpuUsPerCall"}.
+// cpuUsPerCall is the function process's user+system CPU time (from /proc) over the measured
+// window divided by the calls: less sensitive than throughput to other load on the machine.
 package main
 
 import (
@@ -15,6 +17,7 @@ import (
 	"net/rpc"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +34,19 @@ func freePort() int {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
+}
+
+// cpuTicks is the user+system CPU time of process pid and its threads, in clock ticks (1/100 s).
+func cpuTicks(pid int) int64 {
+	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return -1
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	k, _ := strconv.ParseInt(f[12], 10, 64)
+	return u + k
 }
 
 func event(size int) []byte {
@@ -132,6 +148,7 @@ func main() {
 	var mu sync.Mutex
 	var lat []time.Duration
 	stop := time.Now().Add(time.Duration(*dur) * time.Millisecond)
+	cpu0 := cpuTicks(cmd.Process.Pid)
 	start := time.Now()
 	var wg sync.WaitGroup
 	for g := 0; g < *conc; g++ {
@@ -149,6 +166,7 @@ func main() {
 	}
 	wg.Wait()
 	secs := time.Since(start).Seconds()
+	cpu := float64(cpuTicks(cmd.Process.Pid)-cpu0) * 10000 / float64(len(lat))
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	pct := func(p float64) float64 {
 		if len(lat) == 0 {
@@ -157,11 +175,12 @@ func main() {
 		return float64(lat[int(float64(len(lat)-1)*p)].Microseconds())
 	}
 	out, _ := json.Marshal(map[string]interface{}{
-		"readyMs": float64(ready.Microseconds()) / 1000,
-		"calls":   len(lat),
-		"seconds": secs,
-		"p50us":   pct(0.50),
-		"p99us":   pct(0.99),
+		"readyMs":      float64(ready.Microseconds()) / 1000,
+		"calls":        len(lat),
+		"seconds":      secs,
+		"p50us":        pct(0.50),
+		"p99us":        pct(0.99),
+		"cpuUsPerCall": cpu,
 	})
 	fmt.Println(string(out))
 }
