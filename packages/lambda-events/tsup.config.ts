@@ -11,6 +11,7 @@ export const entry = {
   'bedrock-agent': 'src/bedrock-agent/index.ts',
   'client-vpn': 'src/client-vpn/index.ts',
   'cloudformation': 'src/cloudformation/index.ts',
+  'cloudfront': 'src/cloudfront/index.ts',
   'cloudtrail': 'src/cloudtrail/index.ts',
   'cloudwatch': 'src/cloudwatch/index.ts',
   'cloudwatch-logs': 'src/cloudwatch-logs/index.ts',
@@ -40,6 +41,7 @@ export const entry = {
   'ses': 'src/ses/index.ts',
   'sns': 'src/sns/index.ts',
   'sqs': 'src/sqs/index.ts',
+  'transfer-family': 'src/transfer-family/index.ts',
   'vpc-lattice': 'src/vpc-lattice/index.ts',
 };
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, fixturesDir, loadFixtures } from './support/fixtures.js';
+import { type Fixture, fixturesDir, loadAllFixtures, ownSamplesDir } from './support/fixtures.js';
 import { typecheckFixtures } from './support/typecheck.js';
 
 // Every sample of the corpus, patched, must type-check as a fresh object
 // literal `satisfies <FolderName>` under strict: a missing required field, an
 // unknown field, a wrong literal or an unexpected null all fail.
-const fixtures = loadFixtures();
+const fixtures = loadAllFixtures();
 
 // Mutations of a known-good sample that must fail, compiled in the same program
 // so the check itself is shown to be able to fail.
@@ -24,7 +24,7 @@ beforeAll(() => {
   result = typecheckFixtures([...fixtures, ...negatives.map(([, f]) => f)]);
 });
 
-describe(`fixtures in ${fixturesDir} satisfy the type named by their folder`, () => {
+describe(`fixtures in ${fixturesDir} and ${ownSamplesDir} satisfy the type named by their folder`, () => {
   it('the package itself compiles in the check program', () => {
     expect(result.other).toEqual([]);
   });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as events from '@tslambda/lambda-events';
-import { loadFixtures } from './support/fixtures.js';
+import { loadAllFixtures } from './support/fixtures.js';
 import { documentedNestings } from './support/nestings.js';
 
 // Generated from the folder layout: each event folder <T> has a guard is<T>;
 // it accepts every sample of <T> and rejects every sample of every other
 // folder, except the folders the nesting table of docs/events.md lists for it.
-const fixtures = loadFixtures();
+const fixtures = loadAllFixtures();
 const folders = [...new Set(fixtures.map((f) => f.folder))];
 const eventFolders = folders.filter((folder) => fixtures.some((f) => f.folder === folder && f.role === 'event'));
 const guards = new Map(

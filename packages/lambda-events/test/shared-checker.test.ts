@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { declarationsRoot } from './support/declarations.js';
-import { fixturesDir, repoRoot } from './support/fixtures.js';
+import { fixturesDir, ownSamplesDir, repoRoot } from './support/fixtures.js';
 
 // The project's own corpus checker (../shared/tools/check-event-types.mjs),
 // run as the steering side runs it: against the package's declarations,
@@ -23,7 +23,7 @@ describe('shared check-event-types.mjs', () => {
     root = nodeModules;
     const run = spawnSync(
       process.execPath,
-      [checker, '--module', '@tslambda/lambda-events', '--root', nodeModules, '--typescript', typescript, '--fixtures', fixturesDir],
+      [checker, '--module', '@tslambda/lambda-events', '--root', nodeModules, '--typescript', typescript, '--fixtures', fixturesDir, '--fixtures', ownSamplesDir],
       { encoding: 'utf8', timeout: 120_000 },
     );
     const out = `${run.stdout}\n${run.stderr}`;

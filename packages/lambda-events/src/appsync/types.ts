@@ -117,3 +117,8 @@ export type AppSyncAuthorizerHandler<TResolverContext = { [key: string]: JsonVal
   AppSyncAuthorizerResult<TResolverContext>,
   TContext
 >;
+export type AppSyncResolverTemplateHandler<TPayload = unknown, TResult = unknown, TContext = LambdaContext> = Handler<
+  AppSyncResolverTemplateEvent<TPayload>,
+  TResult,
+  TContext
+>;

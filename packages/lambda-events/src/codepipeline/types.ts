@@ -111,3 +111,6 @@ export interface CodePipelineEvent {
 
 export type CodePipelineHandler<TContext = LambdaContext> = Handler<CodePipelineEvent, void, TContext>;
 export type CodePipelineCloudWatchHandler<TContext = LambdaContext> = Handler<CodePipelineCloudWatchEvent, void, TContext>;
+export type CodePipelineCloudWatchPipelineHandler<TContext = LambdaContext> = Handler<CodePipelineCloudWatchPipelineEvent, void, TContext>;
+export type CodePipelineCloudWatchStageHandler<TContext = LambdaContext> = Handler<CodePipelineCloudWatchStageEvent, void, TContext>;
+export type CodePipelineCloudWatchActionHandler<TContext = LambdaContext> = Handler<CodePipelineCloudWatchActionEvent, void, TContext>;

@@ -2,7 +2,9 @@ import { field, isRecord } from '../internal/guard.js';
 import type {
   CognitoSyncTriggerEvent,
   CreateAuthChallengeTriggerEvent,
+  CustomEmailSenderTriggerEvent,
   CustomMessageTriggerEvent,
+  CustomSMSSenderTriggerEvent,
   DefineAuthChallengeTriggerEvent,
   InboundFederationTriggerEvent,
   PostAuthenticationTriggerEvent,
@@ -63,6 +65,14 @@ export function isUserMigrationTriggerEvent(x: unknown): x is UserMigrationTrigg
 /** Custom message trigger: "CustomMessage_*". */
 export function isCustomMessageTriggerEvent(x: unknown): x is CustomMessageTriggerEvent {
   return trigger(x, 'CustomMessage_');
+}
+/** Custom email sender trigger: "CustomEmailSender_*". */
+export function isCustomEmailSenderTriggerEvent(x: unknown): x is CustomEmailSenderTriggerEvent {
+  return trigger(x, 'CustomEmailSender_');
+}
+/** Custom SMS sender trigger: "CustomSMSSender_*". */
+export function isCustomSMSSenderTriggerEvent(x: unknown): x is CustomSMSSenderTriggerEvent {
+  return trigger(x, 'CustomSMSSender_');
 }
 /** Inbound federation trigger: "InboundFederation_*". */
 export function isInboundFederationTriggerEvent(x: unknown): x is InboundFederationTriggerEvent {

@@ -215,6 +215,48 @@ export interface InboundFederationTriggerEvent extends BaseTriggerEvent<'Inbound
   };
 }
 
+/** Custom email sender trigger: `code` is encrypted with the pool's KMS key (decrypt it before sending). */
+export interface CustomEmailSenderTriggerEvent
+  extends BaseTriggerEvent<
+    | 'CustomEmailSender_SignUp'
+    | 'CustomEmailSender_ResendCode'
+    | 'CustomEmailSender_ForgotPassword'
+    | 'CustomEmailSender_UpdateUserAttribute'
+    | 'CustomEmailSender_VerifyUserAttribute'
+    | 'CustomEmailSender_AdminCreateUser'
+    | 'CustomEmailSender_AccountTakeOverNotification'
+    | 'CustomEmailSender_Authentication'
+  > {
+  request: {
+    type: string;
+    code: string | null;
+    clientMetadata?: StringMap;
+    userAttributes: { [name: string]: string | boolean };
+  };
+  response: Record<string, never>;
+}
+
+/** Custom SMS sender trigger: `code` is encrypted with the pool's KMS key. */
+export interface CustomSMSSenderTriggerEvent
+  extends BaseTriggerEvent<
+    | 'CustomSMSSender_SignUp'
+    | 'CustomSMSSender_ResendCode'
+    | 'CustomSMSSender_ForgotPassword'
+    | 'CustomSMSSender_UpdateUserAttribute'
+    | 'CustomSMSSender_VerifyUserAttribute'
+    | 'CustomSMSSender_AdminCreateUser'
+    | 'CustomSMSSender_AccountTakeOverNotification'
+    | 'CustomSMSSender_Authentication'
+  > {
+  request: {
+    type: string;
+    code: string | null;
+    clientMetadata?: StringMap;
+    userAttributes: { [name: string]: string | boolean };
+  };
+  response: Record<string, never>;
+}
+
 export type PreSignUpTriggerHandler<TContext = LambdaContext> = Handler<PreSignUpTriggerEvent, PreSignUpTriggerEvent, TContext>;
 export type PostConfirmationTriggerHandler<TContext = LambdaContext> = Handler<PostConfirmationTriggerEvent, PostConfirmationTriggerEvent, TContext>;
 export type PreAuthenticationTriggerHandler<TContext = LambdaContext> = Handler<PreAuthenticationTriggerEvent, PreAuthenticationTriggerEvent, TContext>;
@@ -234,6 +276,8 @@ export type PreTokenGenerationV2TriggerHandler<TContext = LambdaContext> = Handl
 >;
 export type UserMigrationTriggerHandler<TContext = LambdaContext> = Handler<UserMigrationTriggerEvent, UserMigrationTriggerEvent, TContext>;
 export type CustomMessageTriggerHandler<TContext = LambdaContext> = Handler<CustomMessageTriggerEvent, CustomMessageTriggerEvent, TContext>;
+export type CustomEmailSenderTriggerHandler<TContext = LambdaContext> = Handler<CustomEmailSenderTriggerEvent, void, TContext>;
+export type CustomSMSSenderTriggerHandler<TContext = LambdaContext> = Handler<CustomSMSSenderTriggerEvent, void, TContext>;
 export type InboundFederationTriggerHandler<TContext = LambdaContext> = Handler<InboundFederationTriggerEvent, InboundFederationTriggerEvent, TContext>;
 
 /** A Cognito Sync trigger (legacy Cognito Sync datasets). */

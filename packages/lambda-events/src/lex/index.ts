@@ -1,2 +1,3 @@
 export type * from './types.js';
+export type * from './v2-types.js';
 export * from './guards.js';

@@ -1,4 +1,6 @@
+import { isEventFrom } from '../eventbridge/guards.js';
 import { field, firstRecord, isRecord } from '../internal/guard.js';
+import type { S3EventBridgeEvent } from './eventbridge-types.js';
 import type { S3BatchEvent, S3Event, S3ObjectLambdaEvent } from './types.js';
 
 /**
@@ -22,4 +24,9 @@ export function isS3BatchEvent(x: unknown): x is S3BatchEvent {
 /** An S3 Object Lambda request: `xAmzRequestId` and `configuration.accessPointArn`. */
 export function isS3ObjectLambdaEvent(x: unknown): x is S3ObjectLambdaEvent {
   return typeof field(x, 'xAmzRequestId') === 'string' && typeof field(field(x, 'configuration'), 'accessPointArn') === 'string';
+}
+
+/** An S3 event delivered by EventBridge: `source` "aws.s3" and a `detail.bucket`. */
+export function isS3EventBridgeEvent(x: unknown): x is S3EventBridgeEvent {
+  return isEventFrom(x, 'aws.s3') && isRecord(field(field(x, 'detail'), 'bucket'));
 }

@@ -9,6 +9,14 @@ export const repoRoot = path.resolve(packageDir, '../..');
 /** The corpus folder: `LAMBDA_EVENTS_FIXTURES_DIR` (relative to the repo root) or `../shared/events`. */
 export const fixturesDir = path.resolve(repoRoot, process.env.LAMBDA_EVENTS_FIXTURES_DIR ?? '../shared/events');
 
+/** The package's own samples, for types the corpus has no folder for (test/samples/README.md). */
+export const ownSamplesDir = path.join(packageDir, 'test', 'samples');
+
+/** The corpus plus the package's own samples. */
+export function loadAllFixtures(): Fixture[] {
+  return [...loadFixtures(fixturesDir), ...loadFixtures(ownSamplesDir)];
+}
+
 export interface Fixture {
   /** Folder name = type name. */
   folder: string;
