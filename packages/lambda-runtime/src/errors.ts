@@ -21,11 +21,12 @@ export class RuntimeConfigError extends LambdaRuntimeError {
 
 /** The selected transport is not part of this build (go1.x before `src/go1x` exists). */
 export class TransportUnavailableError extends LambdaRuntimeError {
-  constructor(transport: string, missing: string) {
+  constructor(transport: string, missing: string, cause?: unknown) {
     super(
       'Runtime.TransportUnavailable',
       'ERR_TRANSPORT_UNAVAILABLE',
       `the ${transport} transport is not available in this build of @tslambda/lambda-runtime: ${missing}`,
+      { cause },
     );
   }
 }

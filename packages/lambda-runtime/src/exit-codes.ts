@@ -11,6 +11,6 @@ export const ExitCode = {
   UncaughtException: 129,
   /** An unhandled promise rejection; reported as `Runtime.UnhandledPromiseRejection` first. */
   UnhandledRejection: 128,
-  /** The Runtime API (or go1.x listener) failed beyond retries. */
+  /** The transport failed: the Runtime API beyond retries, or the go1.x port cannot be bound. */
   TransportFailure: 70,
 } as const;

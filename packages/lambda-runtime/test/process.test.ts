@@ -151,12 +151,14 @@ describe('misconfiguration', () => {
     expect((await proc.exited).code).toBe(78);
   });
 
-  it('go1.x selected: fails with Runtime.TransportUnavailable naming the missing transport', async () => {
-    proc = spawnNode([fn], { _LAMBDA_SERVER_PORT: '9001', AWS_LAMBDA_RUNTIME_API: api.endpoint });
+  it('go1.x selected on a port in use: exits 70 naming the transport', async () => {
+    // The fake Runtime API's port is taken, so the go1.x listener cannot bind it.
+    const port = api.endpoint.split(':')[1]!;
+    proc = spawnNode([fn], { _LAMBDA_SERVER_PORT: port, AWS_LAMBDA_RUNTIME_API: api.endpoint });
     const exit = await proc.exited;
-    expect(exit.code).toBe(78);
-    expect(exit.stdout).toContain('Runtime.TransportUnavailable');
-    expect(exit.stdout).toContain('go1.x transport is not available');
+    expect(exit.code).toBe(70);
+    expect(exit.stdout).toContain('could not start the go1.x transport');
+    expect(exit.stdout).toContain('EADDRINUSE');
   });
 });
 
