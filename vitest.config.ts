@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // One vitest run over every package and example: each has its own
-// vitest.config.ts (or the defaults) and tests in test/.
+// vitest.config.ts (built with packageProject from vitest.shared.ts).
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*'],
+    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts'],
   },
 });
