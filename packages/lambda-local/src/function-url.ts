@@ -7,6 +7,7 @@ import type { StreamingInvokeResult } from './local-function.js';
 /** The content type of a streamed response with an HTTP prelude (status, headers, cookies). */
 export const HTTP_INTEGRATION_CONTENT_TYPE = 'application/vnd.awslambda.http-integration-response';
 
+const PRELUDE_END = Buffer.alloc(8);
 const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|graphql)|[^;]*\+(json|xml))/i;
 
 /** What a function URL event says about the URL. */
@@ -119,6 +120,18 @@ export async function writeFunctionUrlResponse(res: ServerResponse, inv: Streami
     return;
   }
   const payload = Buffer.concat(chunks);
+  // A streaming function run without streaming (go1.x has none) answers prelude + 8 NULs + body;
+  // JSON never contains a raw NUL, so this cannot be mistaken for a JSON result.
+  const sep = payload.indexOf(PRELUDE_END);
+  if (sep > 0 && payload[0] === 0x7b) {
+    try {
+      const prelude = JSON.parse(payload.subarray(0, sep).toString('utf8')) as Prelude;
+      send(res, prelude.statusCode ?? 200, headersOf(prelude), payload.subarray(sep + 8));
+      return;
+    } catch {
+      // not a prelude: fall through
+    }
+  }
   let value: unknown;
   try {
     value = JSON.parse(payload.toString('utf8'));
