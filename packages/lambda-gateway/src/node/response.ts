@@ -56,40 +56,56 @@ function applyHeaders(res: ServerResponse, obj: OutgoingHttpHeaders | unknown[])
   }
 }
 
+const nodeWriteHead = ServerResponse.prototype.writeHead as WriteHead;
+const SINK = Symbol('sink');
+const HEAD_SENT = Symbol('headSent');
+
+type LambdaResponse = ServerResponse & Internals & { [SINK]: ResponseSink; [HEAD_SENT]: boolean };
+
+// Shared functions set as own properties of each response: frameworks such as Express swap the
+// response's prototype (for their own), so prototype overrides would be lost.
+function writeHead(this: LambdaResponse, statusCode: number, reason?: string | OutgoingHttpHeaders | unknown[], obj?: OutgoingHttpHeaders | unknown[]): ServerResponse {
+  let headers = obj;
+  let message: string | undefined;
+  if (typeof reason === 'string') message = reason;
+  else headers = reason;
+  if (headers) applyHeaders(this, headers);
+  const result = message === undefined ? nodeWriteHead.call(this, statusCode) : nodeWriteHead.call(this, statusCode, message);
+  this.chunkedEncoding = false;
+  if (!this[HEAD_SENT]) {
+    this[HEAD_SENT] = true;
+    this[SINK].head(flatHead(this));
+  }
+  return result;
+}
+
+function send(this: LambdaResponse, data: string | Uint8Array, encoding: BufferEncoding | null | undefined, callback?: (error?: Error | null) => void): boolean {
+  const chunk = typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (chunk.length === 0) {
+    if (callback) process.nextTick(callback);
+    return true;
+  }
+  return this[SINK].write(chunk, callback ?? noop);
+}
+
+function noop(): void {}
+
+function onFinish(this: LambdaResponse): void {
+  this[SINK].end();
+}
+
 /**
  * A `ServerResponse` with no socket: the head (status, headers) and body
  * chunks go to `sink` as they are written; bodiless responses (HEAD, 204,
  * 304) drop body writes, as Node does. No chunked framing, no header text.
  */
 export function createServerResponse(req: IncomingMessage, sink: ResponseSink): ServerResponse {
-  const res = new ServerResponse(req);
-  const internals = res as unknown as Internals;
-  internals.useChunkedEncodingByDefault = false;
-  let headSent = false;
-  const originalWriteHead = res.writeHead as WriteHead;
-  const writeHead: WriteHead = function (this: ServerResponse, statusCode, reason, obj) {
-    let headers = obj;
-    let message: string | undefined;
-    if (typeof reason === 'string') message = reason;
-    else headers = reason;
-    if (headers) applyHeaders(this, headers);
-    const result = message === undefined ? originalWriteHead.call(this, statusCode) : originalWriteHead.call(this, statusCode, message);
-    internals.chunkedEncoding = false;
-    if (!headSent) {
-      headSent = true;
-      sink.head(flatHead(this));
-    }
-    return result;
-  };
-  res.writeHead = writeHead as ServerResponse['writeHead'];
-  internals._send = function (data, encoding, callback) {
-    const chunk = typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    if (chunk.length === 0) {
-      if (callback) process.nextTick(callback);
-      return true;
-    }
-    return sink.write(chunk, (error) => callback?.(error));
-  };
-  res.once('finish', () => sink.end());
+  const res = new ServerResponse(req) as LambdaResponse;
+  res[SINK] = sink;
+  res[HEAD_SENT] = false;
+  res.useChunkedEncodingByDefault = false;
+  (res as ServerResponse).writeHead = writeHead as ServerResponse['writeHead'];
+  res._send = send;
+  res.once('finish', onFinish);
   return res;
 }

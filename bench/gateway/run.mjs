@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// lambda-gateway benchmark: events per second through the adapters with a trivial app, on the same
+// AWS sample events: @tslambda/lambda-gateway handle()/handleNode() vs hono/aws-lambda and
+// @codegenie/serverless-express. Run from the root: pnpm bench gateway   (needs `pnpm build` first)
+// Options: --quick (short rounds), --ms=<per round>, --rounds=<n>.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import serverlessExpress from '@codegenie/serverless-express';
+import { handle, handleNode } from '@tslambda/lambda-gateway';
+import { Hono } from 'hono';
+import { handle as honoHandle } from 'hono/aws-lambda';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const eventsDir = process.env.LAMBDA_EVENTS_FIXTURES_DIR ?? path.resolve(here, '../../../shared/events');
+const arg = (name, dflt) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+const quick = process.argv.includes('--quick');
+const MS = arg('ms', quick ? 300 : 1500);
+const ROUNDS = arg('rounds', quick ? 1 : 5);
+
+const load = (f) => JSON.parse(readFileSync(path.join(eventsDir, f), 'utf8'));
+const events = {
+  'REST v1 (POST, JSON body)': load('APIGatewayProxyEvent/go-apigw-request.json'),
+  'HTTP API v2 (GET)': load('APIGatewayProxyEventV2/go-apigw-v2-request-no-authorizer.json'),
+  'Function URL (POST, cookies)': load('LambdaFunctionURLEvent/go-function-url-request-with-headers-and-cookies-and-text-body.json'),
+  'ALB (GET, single-value)': load('ALBEvent/go-alb-lambda-target-request-headers-only.json'),
+};
+
+const context = {
+  awsRequestId: 'bench',
+  functionName: 'bench',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench',
+  memoryLimitInMB: '128',
+  logGroupName: '/aws/lambda/bench',
+  logStreamName: 's',
+  getRemainingTimeInMillis: () => 30_000,
+  callbackWaitsForEmptyEventLoop: true,
+};
+
+// The same trivial app in each style: 200, text/plain, "ok".
+const fetchApp = () => new Response('ok', { headers: { 'content-type': 'text/plain' } });
+const hono = new Hono();
+hono.all('*', (c) => c.text('ok'));
+const listener = (req, res) => {
+  res.setHeader('content-type', 'text/plain');
+  res.end('ok');
+};
+const silent = { info() {}, debug() {}, error() {}, warn() {} };
+
+const peers = {
+  'tslambda handle(fetch)': handle(fetchApp),
+  'tslambda handle(hono)': handle(hono),
+  'hono/aws-lambda': honoHandle(hono),
+  'tslambda handleNode(listener)': handleNode(listener),
+  'serverless-express(listener)': serverlessExpress({ app: listener, log: silent }),
+};
+
+async function check(name, fn, event) {
+  const r = await fn(structuredClone(event), context);
+  const body = r.isBase64Encoded ? Buffer.from(r.body, 'base64').toString() : r.body;
+  if (r.statusCode !== 200 || body !== 'ok') throw new Error(`${name} answered ${JSON.stringify(r)}`);
+}
+
+async function round(fn, event, ms) {
+  let n = 0;
+  const start = performance.now();
+  const end = start + ms;
+  while (performance.now() < end) {
+    for (let i = 0; i < 50; i++) await fn(event, context);
+    n += 50;
+  }
+  return (n * 1000) / (performance.now() - start);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+
+console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${ROUNDS} rounds of ${MS} ms, median events/s\n`);
+const results = {};
+for (const [ename, event] of Object.entries(events)) {
+  results[ename] = {};
+  for (const [pname, fn] of Object.entries(peers)) await check(pname, fn, event);
+  // Warm up every peer, then interleave rounds so drift hits all alike.
+  for (const fn of Object.values(peers)) await round(fn, event, Math.min(300, MS));
+  const samples = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
+  for (let r = 0; r < ROUNDS; r++) for (const [pname, fn] of Object.entries(peers)) samples[pname].push(await round(fn, event, MS));
+  for (const p of Object.keys(peers)) results[ename][p] = median(samples[p]);
+}
+
+const names = Object.keys(peers);
+console.log(`| event | ${names.join(' | ')} |`);
+console.log(`|---|${names.map(() => '---:').join('|')}|`);
+for (const [ename, r] of Object.entries(results)) console.log(`| ${ename} | ${names.map((p) => fmt(r[p])).join(' | ')} |`);
+console.log('\nratios (higher is better for tslambda):\n');
+console.log('| event | handle(hono) / hono/aws-lambda | handle(fetch) / hono/aws-lambda | handleNode / serverless-express | handle(fetch) / serverless-express |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [ename, r] of Object.entries(results)) {
+  const x = (a, b) => `${(r[a] / r[b]).toFixed(2)}x`;
+  console.log(
+    `| ${ename} | ${x('tslambda handle(hono)', 'hono/aws-lambda')} | ${x('tslambda handle(fetch)', 'hono/aws-lambda')} | ${x('tslambda handleNode(listener)', 'serverless-express(listener)')} | ${x('tslambda handle(fetch)', 'serverless-express(listener)')} |`,
+  );
+}
