@@ -33,6 +33,15 @@ export interface CodePipelineCloudWatchStageEventDetail {
 }
 export type CodePipelineCloudWatchStageEvent = EventBridgeEvent<'CodePipeline Stage Execution State Change', CodePipelineCloudWatchStageEventDetail>;
 
+/** An artifact named in an action execution event. */
+export interface CodePipelineEventArtifact {
+  name: string;
+  s3location?: {
+    bucket: string;
+    key: string;
+  };
+}
+
 /** `detail` of a "CodePipeline Action Execution State Change". */
 export interface CodePipelineCloudWatchActionEventDetail {
   pipeline: string;
@@ -54,8 +63,8 @@ export interface CodePipelineCloudWatchActionEventDetail {
     'external-execution-id'?: string;
     'error-code'?: string;
   };
-  'input-artifacts'?: unknown[];
-  'output-artifacts'?: unknown[];
+  'input-artifacts'?: CodePipelineEventArtifact[];
+  'output-artifacts'?: CodePipelineEventArtifact[];
   'start-time'?: string;
   'pipeline-execution-attempt'?: number;
 }

@@ -18,17 +18,32 @@ export interface ConnectContactData {
   InitiationMethod: string;
   InstanceARN: string;
   LanguageCode?: string;
-  MediaStreams?: Record<string, unknown>;
+  /** Live media streaming: the customer's audio in Kinesis Video Streams. */
+  MediaStreams?: {
+    Customer: {
+      Audio: {
+        StartFragmentNumber: string | null;
+        StartTimestamp: string | null;
+        StreamARN: string | null;
+        StopFragmentNumber?: string | null;
+        StopTimestamp?: string | null;
+      } | null;
+    };
+  };
   Name?: string;
   PreviousContactId: string;
   Queue?: {
     ARN: string;
     Name: string;
-    OutboundCallerId?: Record<string, unknown>;
+    OutboundCallerId?: {
+      Address: string;
+      Type: string;
+    };
   } | null;
   References?: Record<string, { Type: string; Value: string }>;
   RelatedContactId?: string | null;
-  SegmentAttributes?: Record<string, unknown>;
+  /** System and user-defined segment attributes (`connect:Subtype`...), each a typed value. */
+  SegmentAttributes?: Record<string, { ValueString?: string; ValueInteger?: number; ValueMap?: Record<string, unknown> }>;
   SystemEndpoint: ConnectEndpoint | null;
   Tags?: Record<string, string>;
 }

@@ -19,6 +19,24 @@ export interface LexIntent {
   nluIntentConfidenceScore?: number | null;
 }
 
+/** A recent intent, as in `recentIntentSummaryView`. */
+export interface LexIntentSummary {
+  intentName?: string;
+  checkpointLabel?: string;
+  slots: { [name: string]: string | null };
+  confirmationStatus: LexConfirmationStatus;
+  dialogActionType: 'ElicitIntent' | 'ElicitSlot' | 'ConfirmIntent' | 'Delegate' | 'Close';
+  fulfillmentState?: 'Fulfilled' | 'Failed' | 'ReadyForFulfillment';
+  slotToElicit?: string;
+}
+
+/** An active context. */
+export interface LexActiveContext {
+  name: string;
+  timeToLive: { timeToLiveInSeconds: number; turnsToLive: number };
+  parameters: { [key: string]: string };
+}
+
 /**
  * An Amazon Lex V1 code hook request.
  *
@@ -45,13 +63,13 @@ export interface LexEvent {
   messageVersion: string;
   sessionAttributes: { [key: string]: string };
   requestAttributes: { [key: string]: string } | null;
-  recentIntentSummaryView?: unknown[] | null;
+  recentIntentSummaryView?: LexIntentSummary[] | null;
   sentimentResponse?: {
     sentimentLabel: string;
     sentimentScore: string;
   };
   kendraResponse?: unknown;
-  activeContexts?: unknown[];
+  activeContexts?: LexActiveContext[];
 }
 
 export interface LexDialogActionMessage {
@@ -112,8 +130,8 @@ export type LexDialogAction =
 export interface LexResult {
   sessionAttributes?: { [key: string]: string };
   dialogAction: LexDialogAction;
-  recentIntentSummaryView?: unknown[];
-  activeContexts?: unknown[];
+  recentIntentSummaryView?: LexIntentSummary[];
+  activeContexts?: LexActiveContext[];
 }
 
 export type LexHandler<TContext = LambdaContext> = Handler<LexEvent, LexResult, TContext>;
