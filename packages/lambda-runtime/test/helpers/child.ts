@@ -1,6 +1,6 @@
 // Spawns a function process (a fixture or the bin) against a fake Runtime API.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,11 +16,31 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/ when it is missing or older than src/. */
+/**
+ * Builds dist/ when it is missing or older than src/. Test files run in
+ * parallel workers, so one build at a time: a directory is the lock.
+ */
 export function ensureBuilt(): void {
   const out = path.join(pkgDir, 'dist/bin.js');
-  if (existsSync(out) && statSync(out).mtimeMs >= newest(path.join(pkgDir, 'src'))) return;
-  execFileSync('pnpm', ['build'], { cwd: pkgDir, stdio: 'pipe' });
+  const fresh = () => existsSync(out) && statSync(out).mtimeMs >= newest(path.join(pkgDir, 'src'));
+  if (fresh()) return;
+  const lock = path.join(pkgDir, 'node_modules/.tslambda-build-lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('timed out waiting for another build of @tslambda/lambda-runtime');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    if (!fresh()) execFileSync('pnpm', ['build'], { cwd: pkgDir, stdio: 'pipe' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface Exited {
