@@ -6,12 +6,14 @@
 // median of ROUNDS rounds is shown, with ratios TS / Go. Also the function process's CPU time per
 // invocation (user+system, from /proc: steadier than throughput on a busy machine) and the time from
 // spawn to the first Ping reply.
+// The TS function is bundled with esbuild first (one file, as deployed).
 // Run: node bench/runtime/go1x.mjs [--quick]   (env BENCH_MS: ms per cell, default 2000; run `pnpm build` first)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const goDir = path.join(here, 'go');
@@ -29,6 +31,18 @@ for (const name of ['rpcbench', 'gofunction']) {
   });
 }
 
+// The TS function bundled as one file, as it would be deployed (and safe from rebuilds of dist/ meanwhile).
+const tsFunction = path.join(bin, 'ts-function.mjs');
+await build({
+  entryPoints: [path.join(goDir, 'ts-function.mjs')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: tsFunction,
+  logLevel: 'error',
+});
+
 const lambdaEnv = {
   AWS_LAMBDA_FUNCTION_NAME: 'bench',
   AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
@@ -37,7 +51,7 @@ const lambdaEnv = {
   AWS_LAMBDA_LOG_STREAM_NAME: 'stream',
 };
 const peers = {
-  'tslambda go1.x': [process.execPath, path.join(goDir, 'ts-function.mjs')],
+  'tslambda go1.x': [process.execPath, tsFunction],
   'Go (aws-lambda-go style)': [path.join(bin, 'gofunction')],
 };
 

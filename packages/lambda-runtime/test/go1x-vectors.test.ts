@@ -236,3 +236,25 @@ describe('go1.x transport: hostile input', () => {
   });
 });
 
+
+describe('go1.x request fields', () => {
+  it('turns Deadline{Seconds, Nanos} into epoch milliseconds as Go does (time.Unix(s, ns).UnixMilli())', async () => {
+    const { deadlineMs } = await import('../src/go1x/meta.js');
+    expect(deadlineMs(1700000000n, 0n)).toBe(1700000000000);
+    expect(deadlineMs(1700000000n, 999_999_999n)).toBe(1700000000999);
+    expect(deadlineMs(1700000000n, 1_500_000_000n)).toBe(1700000001500);
+    expect(deadlineMs(1700000000n, -1n)).toBe(1699999999999);
+    expect(deadlineMs(0n, 0n)).toBe(0);
+  });
+
+  it('checks the client context as aws-lambda-go does before calling the handler', async () => {
+    const { clientContextError } = await import('../src/go1x/invoke.js');
+    expect(clientContextError(undefined)).toBeUndefined();
+    expect(clientContextError('null')).toBeUndefined();
+    expect(clientContextError('{"client":{}}')).toBeUndefined();
+    expect(clientContextError('{')).toMatchObject({ Type: 'SyntaxError', StackTrace: [], ShouldExit: false });
+    for (const [text, kind] of [['"s"', 'string'], ['1', 'number'], ['true', 'bool'], ['[]', 'array']]) {
+      expect(clientContextError(text)?.Message).toBe(`json: cannot unmarshal ${kind} into Go value of type lambdacontext.ClientContext`);
+    }
+  });
+});
