@@ -6,7 +6,8 @@
 // (int64, string, float64, bool, []string, map[string]int32, []struct) as one []Record value.
 // Method (both languages): encode = one long-lived encoder, the same value encoded over and
 // over (definitions only the first time); decode = a stream of K copies from one encoder,
-// decoded by a new decoder into fresh values, repeated. Ratios are TS time / Go time (< 1: TS faster).
+// decoded by a new decoder into fresh values, repeated. Each time is the median of 7 rounds.
+// Ratios are TS time / Go time (< 1: TS faster).
 // Run: pnpm bench gob   (env BENCH_MS: ms per measurement, default 1000)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,15 +98,20 @@ function toJsonShape(c) {
 
 // ---- measurement ----
 
+/** ns per operation (`fn` does `n`): the median of 7 rounds of ms/7 each, after a warm-up (steadier on a busy machine). */
 function measure(n, fn) {
   for (const start = performance.now(); performance.now() - start < ms / 4; ) fn();
-  let ops = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    fn();
-    ops += n;
+  const rounds = [];
+  for (let r = 0; r < 7; r++) {
+    let ops = 0;
+    const start = performance.now();
+    while (performance.now() - start < ms / 7) {
+      fn();
+      ops += n;
+    }
+    rounds.push(((performance.now() - start) * 1e6) / ops);
   }
-  return ((performance.now() - start) * 1e6) / ops;
+  return rounds.sort((a, b) => a - b)[3];
 }
 
 function runTs(c) {

@@ -8,7 +8,7 @@
 // encode: one long-lived Encoder writing to io.Discard, the value encoded
 // over and over (type definitions only the first time).
 // decode: a stream of K copies from one Encoder, decoded by a new Decoder
-// into fresh values, repeated.
+// into fresh values, repeated. Each time is the median of 7 rounds.
 package main
 
 import (
@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"time"
 )
 
@@ -63,18 +64,24 @@ type result struct {
 
 var budget time.Duration
 
-// measure runs fn (which does n operations) until the budget is spent, after a short warm-up; ns per operation.
+// measure returns ns per operation of fn (which does n operations): the
+// median of 7 rounds of budget/7 each, after a short warm-up.
 func measure(n int, fn func()) float64 {
 	for start := time.Now(); time.Since(start) < budget/4; {
 		fn()
 	}
-	ops := 0
-	start := time.Now()
-	for time.Since(start) < budget {
-		fn()
-		ops += n
+	rounds := []float64{}
+	for r := 0; r < 7; r++ {
+		ops := 0
+		start := time.Now()
+		for time.Since(start) < budget/7 {
+			fn()
+			ops += n
+		}
+		rounds = append(rounds, float64(time.Since(start).Nanoseconds())/float64(ops))
 	}
-	return float64(time.Since(start).Nanoseconds()) / float64(ops)
+	sort.Float64s(rounds)
+	return rounds[3]
 }
 
 func run(name string, v interface{}, fresh func() interface{}, k int) result {
