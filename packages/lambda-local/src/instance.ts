@@ -171,8 +171,12 @@ export class Instance {
     }
   }
 
-  /** Runs one invocation; settles it on timeout or process exit. */
-  async run(inv: Invocation, timeoutMs: number): Promise<RunReport> {
+  /**
+   * Runs one invocation; settles it on timeout or process exit. Returns
+   * `undefined` when the process exited before the invocation reached it
+   * (the caller runs it on another instance).
+   */
+  async run(inv: Invocation, timeoutMs: number): Promise<RunReport | undefined> {
     this.current = inv;
     this.logs = [];
     const started = performance.now();
@@ -183,8 +187,11 @@ export class Instance {
       this.kill();
       inv.fail(platformError('Sandbox.Timedout', `RequestId: ${inv.request.requestId} Error: Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`), 'timeout');
     }, timeoutMs);
+    let undelivered!: () => void;
+    const lost = new Promise<'lost'>((resolve) => (undelivered = () => resolve('lost')));
     const onExit = () => {
-      inv.fail(platformError('Runtime.ExitError', `RequestId: ${inv.request.requestId} Error: Runtime exited with error: ${this.exitText}`));
+      if (this.api?.isQueued(inv)) undelivered();
+      else inv.fail(platformError('Runtime.ExitError', `RequestId: ${inv.request.requestId} Error: Runtime exited with error: ${this.exitText}`));
     };
     this.onExit(onExit);
     if (this.api) this.api.dispatch(inv);
@@ -194,10 +201,15 @@ export class Instance {
         if (shouldExit) void inv.done.then(() => this.kill());
       });
     }
-    const outcome = await inv.done;
-    const durationMs = performance.now() - started;
+    const first = await Promise.race([inv.done, lost]);
     clearTimeout(timer);
     this.exitListeners = this.exitListeners.filter((l) => l !== onExit);
+    if (first === 'lost') {
+      this.current = undefined;
+      return undefined;
+    }
+    const outcome = first;
+    const durationMs = performance.now() - started;
     if (!timedOut && this.alive) this.lastMemory = peakMemoryMB(this.proc?.pid) ?? this.lastMemory;
     // Output written just before the answer may still be in the pipe.
     if (this.exitText !== undefined && this.proc) await flushed(this.proc);

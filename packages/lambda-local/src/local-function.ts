@@ -2,8 +2,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { resolveEntry, type ResolvedEntry } from './entry.js';
 import { ClosedError, InvalidOptionError, InvalidPayloadError, TooManyRequestsError } from './errors.js';
-import { InitFailure, Instance, type OutputStream, type Protocol } from './instance.js';
-import { Invocation, newRequestId, newTraceId, type InvocationRequest, type Outcome } from './invocation.js';
+import { InitFailure, Instance, type OutputStream, type Protocol, type RunReport } from './instance.js';
+import { Invocation, newRequestId, newTraceId, platformError, type InvocationRequest, type Outcome } from './invocation.js';
 import { billedMs, endLine, initReportLine, reportLine, startLine, timeoutLine, type InvocationReport } from './report.js';
 
 /** Lambda's request payload limit for synchronous invocations (6 MB). */
@@ -237,7 +237,7 @@ export class LocalFunction {
       tenantId: options.tenantId,
     };
     const inv = new Invocation(request);
-    const run = instance.run(inv, this.timeoutMs).finally(() => this.release(instance));
+    const run = this.runOn(instance, inv);
     const result = run.then((r) => {
       log.push(...r.logs);
       if (r.outcome.status === 'timeout') emit('platform', timeoutLine(requestId, this.timeoutMs));
@@ -296,6 +296,22 @@ export class LocalFunction {
       logs: log.join('\n') + '\n',
       report,
     };
+  }
+
+  /** Runs `inv`, moving it to another instance when the first one died before taking it. */
+  private async runOn(first: Instance, inv: Invocation): Promise<RunReport> {
+    let instance = first;
+    for (;;) {
+      const report = await instance.run(inv, this.timeoutMs).finally(() => this.release(instance));
+      if (report) return report;
+      try {
+        instance = await this.acquire();
+      } catch (err) {
+        const error = err instanceof InitFailure ? err.error : platformError('Runtime.Unknown', String((err as Error)?.message ?? err));
+        inv.fail(error);
+        return { outcome: await inv.done, durationMs: 0, maxMemoryUsedMB: undefined, logs: err instanceof InitFailure ? err.logs : [] };
+      }
+    }
   }
 
   private async acquire(): Promise<Instance> {

@@ -64,6 +64,11 @@ export class RuntimeApiServer {
     }
   }
 
+  /** True while `inv` waits for the runtime's next `/next` (it has not started). */
+  isQueued(inv: Invocation): boolean {
+    return this.queued === inv;
+  }
+
   /** Closes the server and every connection. */
   close(): void {
     this.waiting = undefined;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EntryNotFoundError, InvalidPayloadError, LocalFunction, type LogRecord } from '@tslambda/lambda-local';
+import { EntryNotFoundError, InvalidPayloadError, LocalFunction, type LogRecord, type Protocol } from '@tslambda/lambda-local';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const opened: LocalFunction[] = [];
@@ -14,8 +14,8 @@ afterAll(async () => {
   await Promise.all(opened.map((f) => f.close()));
 });
 
-describe('LocalFunction over the Runtime API', () => {
-  const echo = fn('echo.mjs', { name: 'echo', environment: { GREETING: 'hi' }, timeout: 2 });
+describe.each<Protocol>(['api', 'go1x'])('LocalFunction under %s', (protocol) => {
+  const echo = fn('echo.mjs', { name: 'echo', environment: { GREETING: 'hi' }, timeout: 2, protocol });
 
   it('invokes with Lambda\'s environment and context, and stays warm', async () => {
     const first = await echo.invoke({ name: 'ƛ' }, { clientContext: { custom: { a: 1 } } });
@@ -35,16 +35,22 @@ describe('LocalFunction over the Runtime API', () => {
       AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/echo',
       AWS_REGION: 'us-east-1',
       AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_EXECUTION_ENV: 'AWS_Lambda_provided.al2023',
+      AWS_EXECUTION_ENV: protocol === 'api' ? 'AWS_Lambda_provided.al2023' : 'AWS_Lambda_go1.x',
       AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
       LAMBDA_TASK_ROOT: fixtures,
       _HANDLER: 'echo.mjs',
       TZ: ':UTC',
       GREETING: 'hi',
     });
-    expect(body.env.AWS_LAMBDA_RUNTIME_API).toMatch(/^127\.0\.0\.1:\d+$/);
+    if (protocol === 'api') {
+      expect(body.env.AWS_LAMBDA_RUNTIME_API).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(body.env._LAMBDA_SERVER_PORT).toBeUndefined();
+    } else {
+      expect(body.env._LAMBDA_SERVER_PORT).toMatch(/^\d+$/);
+      expect(body.env.AWS_LAMBDA_RUNTIME_API).toBeUndefined();
+    }
+    expect(body.env._X_AMZN_TRACE_ID).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$/);
     expect(body.env.AWS_LAMBDA_LOG_STREAM_NAME).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
-    expect(body.env._LAMBDA_SERVER_PORT).toBeUndefined();
     expect(first.report.initDurationMs).toBeGreaterThan(0);
     expect(first.report.billedDurationMs).toBeGreaterThanOrEqual(Math.ceil(first.report.durationMs));
     expect(first.logs).toMatch(new RegExp(`^START RequestId: ${first.requestId} Version: \\$LATEST$`, 'm'));
@@ -101,6 +107,16 @@ describe('LocalFunction over the Runtime API', () => {
     await expect(echo.invoke({ big: 'x'.repeat(6_300_000) })).rejects.toMatchObject({ awsType: 'RequestTooLargeException' });
   });
 
+  it('restarts a process that dies of an uncaught exception', async () => {
+    const before = JSON.parse((await echo.invoke({})).payload.toString()).pid;
+    const r = await echo.invoke({ action: 'uncaught' });
+    expect(r.functionError).toBe('Unhandled');
+    expect(['Error', 'Runtime.ExitError']).toContain(r.errorType);
+    const after = await echo.invoke({});
+    expect(after.functionError).toBeUndefined();
+    expect(JSON.parse(after.payload.toString()).pid).not.toBe(before);
+  });
+
   it('reports a response over 6 MB as Function.ResponseSizeTooLarge', async () => {
     const r = await echo.invoke({ action: 'big', bytes: 6_300_000 });
     expect(r.errorType).toBe('Function.ResponseSizeTooLarge');
@@ -154,9 +170,11 @@ describe('LocalFunction streaming', () => {
 });
 
 describe('entries and init errors', () => {
-  it('runs file.export handlers through tslambda-runtime', async () => {
+  it('runs file.export handlers through tslambda-runtime under both protocols', async () => {
     const r = await fn('handlers.hello').invoke({ name: 'ƛ' });
     expect(JSON.parse(r.payload.toString())).toEqual({ hello: 'ƛ' });
+    const g = await fn('handlers.hello', { protocol: 'go1x' }).invoke({ name: 'go' });
+    expect(JSON.parse(g.payload.toString())).toEqual({ hello: 'go' });
     const deep = await fn('handlers.nested.deep').invoke({});
     expect(JSON.parse(deep.payload.toString())).toBe('deep');
   });
@@ -172,6 +190,15 @@ describe('entries and init errors', () => {
     expect(lines.some((l) => l.type === 'platform' && l.line.startsWith('REPORT'))).toBe(true);
     const missing = await fn('handlers.nope').invoke({});
     expect(missing.errorType).toBe('Runtime.HandlerNotFound');
+  });
+
+  it('reports a go1.x init failure as Runtime.ExitError with the process output', async () => {
+    const r = await fn('init-throws.handler', { protocol: 'go1x' }).invoke({});
+    expect(r.functionError).toBe('Unhandled');
+    expect(r.errorType).toBe('Runtime.ExitError');
+    expect(JSON.parse(r.payload.toString()).errorMessage).toMatch(/^Runtime exited with error: exit status \d+$/);
+    expect(r.logs).toContain('missing TABLE_NAME');
+    expect(r.logs).toMatch(/^INIT_REPORT .*Status: error\tError Type: Runtime.ExitError$/m);
   });
 
   it('times out an init that never finishes', async () => {
