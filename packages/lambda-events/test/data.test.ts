@@ -35,6 +35,21 @@ describe('Kinesis data', () => {
     expect(() => decodeKinesisText(kinesisRecord('/w=='))).toThrow(expect.objectContaining({ code: 'INVALID_BODY' }));
   });
 
+  it('malformed base64 only ever throws LambdaEventError (property-based)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 24 }), (text) => {
+        try {
+          const bytes = decodeFirehoseData({ data: text });
+          // Accepted input is real base64: Node decodes it to the same bytes.
+          expect(bytes).toEqual(new Uint8Array(Buffer.from(text, 'base64')));
+        } catch (e) {
+          expect(e).toBeInstanceOf(LambdaEventError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('base64 agrees with Node for any bytes (property-based)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
