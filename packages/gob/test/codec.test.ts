@@ -324,3 +324,29 @@ describe('StreamDecoder', () => {
     expect(rest).toEqual([{ X: 3, Y: 3 }]);
   });
 });
+
+describe('encodev', () => {
+  const Req = t.struct('Req', { A: t.bytes(), S: t.string(), B: t.bytes(), I: t.interface({ bytes: t.bytes() }) });
+  const join = (chunks: Uint8Array[]): string => chunks.map(hex).join('');
+
+  test('chunks concatenate to the encode bytes, big slices are not copied', () => {
+    const big = new Uint8Array(100_000).fill(7);
+    const big2 = new Uint8Array(5000).fill(9);
+    const values = [
+      { A: big, S: 'x', B: big2, I: { type: 'bytes' as const, value: big2 } },
+      { A: new Uint8Array(3), S: '', B: new Uint8Array(0), I: null },
+      { A: big, S: 'y'.repeat(300), B: new Uint8Array(0), I: null },
+    ];
+    const a = new Encoder();
+    const b = new Encoder();
+    for (const v of values) {
+      const chunks = b.encodev(Req, v);
+      expect(join(chunks)).toBe(hex(a.encode(Req, v)));
+      if (v.A === big) expect(chunks).toContain(big);
+    }
+    const c = new Encoder();
+    const dec = new Decoder();
+    for (const v of values) for (const chunk of c.encodev(Req, v)) dec.push(chunk);
+    for (const v of values) expect(hex(dec.tryDecode(Req)!.value.A)).toBe(hex(v.A));
+  });
+});

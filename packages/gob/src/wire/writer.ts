@@ -2,6 +2,9 @@ const utf8 = new TextEncoder();
 const scratch = new DataView(new ArrayBuffer(8));
 const scratchBytes = new Uint8Array(scratch.buffer);
 
+/** Byte slices at least this long are referenced, not copied, by `Encoder.encodev`. */
+export const REF_MIN = 2048;
+
 /** Number of bytes of a uint below 2^32 (1..4). */
 function byteLen32(n: number): number {
   return n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4;
@@ -21,6 +24,10 @@ export function uintSize(n: number): number {
 export class Writer {
   buf: Uint8Array;
   pos: number;
+  /** When set, large byte slices are referenced here instead of copied (zero-copy output). */
+  refs: { at: number; bytes: Uint8Array }[] | null = null;
+  /** Total length of the referenced byte slices. */
+  refLen = 0;
 
   constructor(capacity = 256) {
     this.buf = new Uint8Array(capacity);
@@ -122,6 +129,11 @@ export class Writer {
   bytes(v: Uint8Array): void {
     const n = v.length;
     this.uint(n);
+    if (this.refs !== null && n >= REF_MIN) {
+      this.refs.push({ at: this.pos, bytes: v });
+      this.refLen += n;
+      return;
+    }
     this.ensure(n);
     this.buf.set(v, this.pos);
     this.pos += n;
