@@ -4,12 +4,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, ensureBuilt, fixtures } from './helpers/child.js';
+import { baseEnv, ensureBuilt, fixtures, pkgDir } from './helpers/child.js';
 import { goAvailable, lambdasvcBinary, runLambdaService, type ResponseError, type SessionResult, type StepResult } from './go/lambdasvc.js';
 
 const FIXTURE = path.join(fixtures, 'go1x-function.mjs');
 const STREAMING = path.join(fixtures, 'go1x-streaming.mjs');
 const CJS = path.join(fixtures, 'go1x-function.cjs');
+const BIN = path.join(pkgDir, 'dist/bin.js');
 const LIMIT = 6_291_556;
 const env = { ...baseEnv, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '256' };
 
@@ -141,8 +142,12 @@ describe.skipIf(!goAvailable)('go1.x transport against a Go net/rpc Lambda servi
       },
     ]);
     const cjs = await runLambdaService(bin, CJS, env, [{ Name: 'cjs', Steps: [{ Name: 'ping', Ping: true }, inv('cjs-1', { a: 1 })] }]);
-    sessions = new Map([...main, ...streaming, ...cjs].map((s) => [s.name, s]));
+    const task = { ...env, LAMBDA_TASK_ROOT: path.join(fixtures, 'task') };
+    const viaBin = await runLambdaService(bin, BIN, { ...task, _HANDLER: 'esm.handler' }, [{ Name: 'bin', Steps: [inv('bin-1', { b: 2 })] }]);
+    const initFail = await runLambdaService(bin, BIN, { ...task, _HANDLER: 'throws.handler' }, [{ Name: 'init-fail', Steps: [] }]);
+    sessions = new Map([...main, ...streaming, ...cjs, ...viaBin].map((s) => [s.name, s]));
     for (const s of sessions.values()) expect(s.readyError, `${s.name}: ${s.stdout}${s.stderr}`).toBe('');
+    sessions.set('init-fail', initFail[0]!);
   }, 120_000);
 
   it('answers Ping, and the function was started by the service with the Lambda environment', () => {
@@ -350,4 +355,18 @@ describe.skipIf(!goAvailable)('go1.x transport against a Go net/rpc Lambda servi
     expect([r.rpcError, r.error]).toEqual(['', null]);
     expect(JSON.parse(r.payload!)).toEqual({ event: { a: 1 }, id: 'cjs-1', loaded: true });
   });
+
+  it('runs a _HANDLER module through the tslambda-runtime bin', () => {
+    const r = step('bin', 'bin-1');
+    expect([r.rpcError, r.error]).toEqual(['', null]);
+    expect(JSON.parse(r.payload!)).toEqual({ kind: 'esm', event: { b: 2 }, id: 'bin-1' });
+  });
+
+  it('an init failure exits (129) before listening, with the error logged', () => {
+    const s = sessions.get('init-fail')!;
+    expect(s.readyError).toBe('the function exited before listening');
+    expect(s.exitCode).toBe(129);
+    expect(s.stdout + s.stderr).toContain('top-level failure');
+  });
 });
+
