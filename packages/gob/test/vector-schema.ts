@@ -49,6 +49,16 @@ export class Env {
     this.decls = parseGo(goType ?? '');
   }
 
+  /** The Go expression of a vector's encode/decode type, if it parses. */
+  hintOf(typeExpr: string | undefined): GoExpr | undefined {
+    if (!typeExpr || typeExpr === '<nil>' || typeExpr === 'None') return undefined;
+    try {
+      return parseGoType(typeExpr);
+    } catch {
+      return undefined;
+    }
+  }
+
   private decl(pkg: string | undefined, name: string): GoDecl | undefined {
     if (pkg) return this.decls.get(`${pkg}.${name}`);
     return this.decls.get(`main.${name}`) ?? [...this.decls.values()].find((d) => d.name === name);
@@ -81,21 +91,48 @@ export class Env {
     }
   }
 
-  /** JSON schema → t.* schema. */
-  fromJson(js: any, enclosing = new Map<string, () => Schema>()): Schema {
+  /** The structure behind a Go type expression (named types resolved to their declarations). */
+  private structural(h: GoExpr | undefined): GoExpr | undefined {
+    for (let i = 0; h && h.k === 'name' && i < 10; i++) {
+      if (!h.pkg && /^(u?int(8|16|32|64)?|uintptr|bool|string|float(32|64)|complex(64|128)|byte|rune|any)$/.test(h.name)) return h;
+      const d = this.decl(h.pkg, h.name);
+      if (!d) return undefined;
+      h = d.expr;
+    }
+    return h;
+  }
+
+  /**
+   * JSON schema → t.* schema. `hint` is the Go type expression of the same
+   * type when known (from `encodeType` or the Go declarations); it tells
+   * `int` from `int64`, which the JSON schema does not.
+   */
+  fromJson(js: any, enclosing = new Map<string, () => Schema>(), hint?: GoExpr): Schema {
     const named = js.name !== undefined ? { name: js.name as string, pkg: (js.pkg as string | undefined) ?? 'main' } : undefined;
+    let h = this.structural(hint);
+    if (h?.k === 'ptr' && js.kind !== 'ptr') h = this.structural(h.elem);
+    const goInt = h?.k === 'name' ? h.name : undefined;
     switch (js.kind) {
       case 'bool': return t.bool(named);
-      case 'int': return this.int(js.bits, false, js.name, js.pkg);
-      case 'uint': return this.int(js.bits, true, js.name, js.pkg, js.uintptr === true);
+      case 'int':
+        if (js.bits === 64 && !js.name && goInt === 'int64') return this.opts.bigint ? t.int64({ bigint: true }) : t.int64();
+        return this.int(js.bits, false, js.name, js.pkg);
+      case 'uint':
+        if (js.bits === 64 && !js.name && goInt === 'uint64') return this.opts.bigint ? t.uint64({ bigint: true }) : t.uint64();
+        return this.int(js.bits, true, js.name, js.pkg, js.uintptr === true);
       case 'float': return js.bits === 32 ? t.float32(named) : t.float64(named);
       case 'complex': return js.bits === 64 ? t.complex64(named) : t.complex128(named);
       case 'string': return this.opts.raw ? t.string({ ...named, raw: true }) : t.string(named);
       case 'bytes': return t.bytes(named);
-      case 'slice': return t.slice(this.fromJson(js.elem, enclosing), named);
-      case 'array': return t.array(js.len, this.fromJson(js.elem, enclosing), named);
-      case 'map': return t.map(this.fromJson(js.key, enclosing), this.fromJson(js.elem, enclosing), named);
-      case 'ptr': return t.ptr(this.fromJson(js.elem, enclosing));
+      case 'slice': return t.slice(this.fromJson(js.elem, enclosing, h?.k === 'slice' ? h.elem : undefined), named);
+      case 'array': return t.array(js.len, this.fromJson(js.elem, enclosing, h?.k === 'array' ? h.elem : undefined), named);
+      case 'map':
+        return t.map(
+          this.fromJson(js.key, enclosing, h?.k === 'map' ? h.key : undefined),
+          this.fromJson(js.elem, enclosing, h?.k === 'map' ? h.elem : undefined),
+          named,
+        );
+      case 'ptr': return t.ptr(this.fromJson(js.elem, enclosing, h?.k === 'ptr' ? h.elem : undefined));
       case 'interface': return t.interface(this.registryFor(js.name, js.pkg), named);
       case 'marshaler':
         return rawMarshaler(js.name, js.pkg ?? 'main', js.via, this.ptrReceiver(js.pkg, js.name, js.via));
@@ -109,7 +146,12 @@ export class Env {
         const inner = new Map(enclosing);
         if (js.name) inner.set(js.name, () => self!);
         const fields: Record<string, Schema> = {};
-        for (const f of js.fields as any[]) fields[f.name] = this.fromJson(f.type, inner);
+        const decl = js.name ? this.decl(js.pkg, js.name) : undefined;
+        const sh = decl?.expr.k === 'struct' ? decl.expr : h?.k === 'struct' ? h : undefined;
+        for (const f of js.fields as any[]) {
+          const fh = sh?.fields.find((x) => x.name === f.name)?.type;
+          fields[f.name] = this.fromJson(f.type, inner, fh);
+        }
         for (const n of (js.notSent ?? []) as string[]) fields[n] = /^\p{Lu}/u.test(n) ? t.chan() : t.int();
         self = t.struct(js.name ?? '', fields, { pkg: js.pkg ?? 'main' });
         return self;

@@ -112,7 +112,7 @@ function anyZero(schema: Schema): unknown {
 function checkEncode(v: any, acceptable: string[] | undefined): void {
   const expectedJson = v.decoded === undefined ? (v.value as Json) : withSentMarshaled(v.decoded, v.value);
   const env = envFor(v, v.value, expectedJson);
-  const schema = env.fromJson(v.schema);
+  const schema = env.fromJson(v.schema, undefined, env.hintOf(v.encodeType));
   const bytes = unhex(v.hex);
   if (v.kind !== 'decode-only') {
     const out = new Encoder().encode(schema, fromJsonValue(v.value, schema) as never);
@@ -193,7 +193,7 @@ for (const file of files) {
           case 'stream': {
             const vals = v.values as any[];
             const env = envFor(v, ...vals.map((x) => x.value), ...vals.map((x) => x.decoded));
-            const schemas = vals.map((x) => env.fromJson(x.schema));
+            const schemas = vals.map((x) => env.fromJson(x.schema, undefined, env.hintOf(x.encodeType)));
             const enc = new Encoder();
             vals.forEach((x, i) => {
               expect(hex(enc.encode(schemas[i]!, fromJsonValue(x.value, schemas[i]!) as never)), `value ${i}`).toBe(x.hex);
@@ -215,7 +215,7 @@ for (const file of files) {
               expect(dec.trySkip()).toBe(false);
               return;
             }
-            const recv = env.fromJson(v.decodeSchema);
+            const recv = env.fromJson(v.decodeSchema, undefined, env.hintOf(v.decodeType));
             if (v.goResult === 'ok') {
               expect(dec.tryDecode(recv)?.value).toEqual(fromJsonValue(v.goValue, recv));
             } else {
@@ -226,7 +226,7 @@ for (const file of files) {
           case 'encode-error': {
             const env = envFor(v);
             let schema: Schema | undefined;
-            if (v.schema) schema = env.fromJson(v.schema);
+            if (v.schema) schema = env.fromJson(v.schema, undefined, env.hintOf(v.encodeType));
             else if (v.encodeType !== '<nil>') schema = env.fromGoType(v.encodeType);
             const value = schema ? failingValue(schema, v.goError) : null;
             let err: unknown;
