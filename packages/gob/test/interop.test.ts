@@ -6,7 +6,7 @@
 //      the same value), and Go's view of the value equals the value.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Decoder, Encoder, GO_ZERO_TIME_MS, type IdSpace, type Schema } from '@tslambda/gob';
+import { Decoder, Encoder, GO_ZERO_TIME_MS, t, type IdSpace, type Schema } from '@tslambda/gob';
 import { buildGo, GoLines, haveGo } from './helpers/go.js';
 import {
   arb, expected, hasBigMap, KNOWN_BUG_PTR_ZERO_TIME, normalize, registry, toJson, types, warmIdSpace, type Json,
@@ -168,6 +168,14 @@ describe.skipIf(!hasGo)('interop with Go encoding/gob', () => {
         expect(t.getTime()).toBe(at);
         expect(e.When.getTime()).toBe(at);
       }
+    });
+
+    test('invalid UTF-8 from Go: t.string() gives U+FFFD, t.string({ raw: true }) the bytes', async () => {
+      const bytes = [0x61, 0xff, 0x62, 0xed, 0xa0, 0x80];
+      const res = await go.request({ op: 'encode', items: [{ type: 'string', value: { $strbytes: Buffer.from(bytes).toString('base64') } }] });
+      expect(res.error).toBeUndefined();
+      expect(decodeAll(unhex(res.hex), [schemaOf('string')], 0)).toEqual(['a\uFFFDb\uFFFD\uFFFD\uFFFD']);
+      expect(decodeAll(unhex(res.hex), [t.string({ raw: true })], 0)).toEqual([new Uint8Array(bytes)]);
     });
 
     (KNOWN_BUG_PTR_ZERO_TIME ? test.fails : test)('a pointer to a zero time.Time is sent (the pointer is the GobEncoder)', async () => {
