@@ -199,7 +199,21 @@ type RegistryValue<R extends Record<string, Schema>> = {
   [N in keyof R & string]: GobInterfaceValue<N, InferOf<R[N]>>;
 }[keyof R & string];
 
-/** Schema builders, one per Go kind. */
+/**
+ * Schema builders, one per Go kind.
+ *
+ * @example
+ * ```ts
+ * const Point = t.struct('Point', { X: t.int(), Y: t.int() });
+ * const Shapes = t.struct('Shapes', {
+ *   Names: t.slice(t.string()),
+ *   ByName: t.map(t.string(), t.ptr(Point)),
+ *   Big: t.uint64({ bigint: true }),
+ *   When: t.time(),
+ * });
+ * type Shapes = Infer<typeof Shapes>;
+ * ```
+ */
 export const t = {
   /** Go `bool`. */
   bool: (opts?: NamedOptions): BoolSchema => named({ kind: 'bool' } as BoolSchema, opts),

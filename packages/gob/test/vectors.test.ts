@@ -133,7 +133,11 @@ function failingValue(schema: Schema, goError: string, top = true): unknown {
   const s = schema as any;
   if (s.kind === 'lazy') return failingValue(s.get(), goError, top);
   if (s.kind === 'ptr') return top ? null : failingValue(s.elem, goError, false);
-  if (s.kind === 'slice' && (s.elem as any).kind === 'ptr') return [null];
+  if ((s.kind === 'slice' || s.kind === 'array') && resolveKind(s.elem) === 'ptr') return s.kind === 'slice' ? [null] : Array(s.len).fill(null);
+  if (s.kind === 'map' && (resolveKind(s.elem) === 'ptr' || resolveKind(s.key) === 'ptr')) {
+    const k = resolveKind(s.key) === 'ptr' ? null : (({ string: '', bool: false, float: 0 }) as Record<string, unknown>)[resolveKind(s.key)] ?? 0;
+    return new Map([[k, resolveKind(s.elem) === 'ptr' ? null : undefined]]);
+  }
   if (s.kind === 'struct') {
     const out: Record<string, unknown> = {};
     for (const f of s.fields) out[f.name] = failingValue(f.schema, goError, false);
@@ -146,6 +150,12 @@ function failingValue(schema: Schema, goError: string, top = true): unknown {
     if (unreg) return { type: unreg[1], value: {} };
   }
   return undefined;
+}
+
+function resolveKind(schema: Schema): string {
+  let s = schema as any;
+  while (s.kind === 'lazy') s = s.get();
+  return s.kind;
 }
 
 function runMalformed(v: any): { error?: unknown; values: unknown[] } {
