@@ -23,7 +23,8 @@ export function sampleEvent(kind: string): Sample {
   const sample = SAMPLES[ALIASES[key] ?? key];
   if (!sample) {
     const all = [...Object.keys(SAMPLES), ...Object.keys(ALIASES)];
-    throw new UnknownEventKindError(kind, all.filter((k) => k.includes(key) || key.includes(k)).slice(0, 5));
+    const near = all.filter((k) => k.includes(key) || key.includes(k) || distance(k, key) <= 2);
+    throw new UnknownEventKindError(kind, near.slice(0, 5));
   }
   return structuredClone(sample);
 }
@@ -31,4 +32,15 @@ export function sampleEvent(kind: string): Sample {
 /** Other accepted names of kinds (`api-gateway` → `rest-api`, ...). */
 export function sampleAliases(): Record<string, string> {
   return { ...ALIASES };
+}
+
+/** Levenshtein distance, for suggestions. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
