@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { invokeComplete, payloadChunk } from './event-stream.js';
 import { InvalidOptionError, InvalidPayloadError, TooManyRequestsError } from './errors.js';
 import { toFunctionUrlEvent, writeFunctionUrlResponse } from './function-url.js';
-import { encodePayload, MAX_REQUEST_BYTES, type InvokeResult, type LocalFunction } from './local-function.js';
+import { encodePayload, MAX_REQUEST_BYTES, type InvokeResult, type StreamingInvokeResult, type LocalFunction } from './local-function.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -27,6 +28,7 @@ export interface InvokeServer {
 }
 
 const INVOKE = /^\/2015-03-31\/functions\/([^/]+)\/invocations(?:\?.*)?$/;
+const INVOKE_STREAM = /^\/2021-11-15\/functions\/([^/]+)\/response-streaming-invocations(?:\?.*)?$/;
 /** Last 4 KB of the log, as `X-Amz-Log-Result` carries. */
 const TAIL_BYTES = 4096;
 
@@ -76,7 +78,8 @@ export async function serve(fn: LocalFunction, options: ServeOptions = {}): Prom
 }
 
 async function handle(fn: LocalFunction, options: ServeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const m = req.method === 'POST' ? INVOKE.exec(req.url ?? '') : null;
+  const streamed = req.method === 'POST' ? INVOKE_STREAM.exec(req.url ?? '') : null;
+  const m = req.method === 'POST' ? INVOKE.exec(req.url ?? '') ?? streamed : null;
   if (!m) {
     if (!options.http) {
       awsError(res, 404, 'UnknownOperationException', `${req.method} ${req.url} is not an operation of this Lambda emulator; start it with --http for function URL requests`);
@@ -108,7 +111,7 @@ async function handle(fn: LocalFunction, options: ServeOptions, req: IncomingMes
     return;
   }
   const type = header(req, 'x-amz-invocation-type') ?? 'RequestResponse';
-  if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun') {
+  if (type !== 'RequestResponse' && (streamed || type !== 'Event') && type !== 'DryRun') {
     awsError(res, 400, 'InvalidParameterValueException', `Invalid InvocationType "${type}": expected RequestResponse, Event or DryRun`);
     return;
   }
@@ -134,6 +137,10 @@ async function handle(fn: LocalFunction, options: ServeOptions, req: IncomingMes
       res.writeHead(202, { 'x-amzn-requestid': randomUUID(), 'content-length': 0 }).end();
       return;
     }
+    if (streamed) {
+      await writeEventStream(res, await fn.invokeStream(body, { clientContext }), header(req, 'x-amz-log-type') === 'Tail');
+      return;
+    }
     const result = await fn.invoke(body, { clientContext });
     const headers: Record<string, string | number> = {
       'content-type': result.streamed ? result.contentType : 'application/json',
@@ -149,6 +156,29 @@ async function handle(fn: LocalFunction, options: ServeOptions, req: IncomingMes
     else if (err instanceof TooManyRequestsError) awsError(res, 429, 'TooManyRequestsException', err.message, { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
     else throw err;
   }
+}
+
+/** InvokeWithResponseStream's answer: `PayloadChunk` events as the function writes, then `InvokeComplete`. */
+async function writeEventStream(res: ServerResponse, inv: StreamingInvokeResult, logTail: boolean): Promise<void> {
+  res.writeHead(200, {
+    'content-type': inv.contentType,
+    'x-amzn-requestid': inv.requestId,
+    'x-amz-executed-version': '$LATEST',
+  });
+  res.flushHeaders();
+  for await (const chunk of inv.body) {
+    // Failed before responding: the body is the error JSON, sent in InvokeComplete instead.
+    if (!inv.started) continue;
+    if (!res.write(payloadChunk(chunk as Buffer))) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  const result = await inv.result;
+  const complete: { ErrorCode?: string; ErrorDetails?: string; LogResult?: string } = {};
+  if (result.functionError) {
+    complete.ErrorCode = result.errorType ?? 'Unhandled';
+    complete.ErrorDetails = (result.errorPayload ?? result.payload).toString('utf8');
+  }
+  if (logTail) complete.LogResult = tail(result.logs);
+  res.end(invokeComplete(complete));
 }
 
 /** The function's name, its ARN (with or without `:$LATEST`) or `function` (AWS's emulator's name) all match. */

@@ -74,6 +74,8 @@ export interface InvokeResult {
   functionError: 'Unhandled' | undefined;
   /** The error's `errorType` when `functionError` is set. */
   errorType: string | undefined;
+  /** The error JSON when `functionError` is set (for a streamed response that failed midway, from its trailers). */
+  errorPayload: Buffer | undefined;
   /** This invocation's log: `START`, the function's output, `END`, `REPORT`. */
   logs: string;
   report: InvocationReport;
@@ -84,9 +86,11 @@ export interface StreamingInvokeResult {
   requestId: string;
   contentType: string;
   streamed: boolean;
+  /** False when the invocation failed before the function responded: `body` then carries the error JSON. */
+  started: boolean;
   /** The response bytes (the error JSON when the invocation failed before responding). */
   body: Readable;
-  /** Settles when the response is complete; `payload` is empty (the bytes went through `body`) unless it failed before responding. */
+  /** Settles when the response is complete; `payload` is empty (the bytes went through `body`) unless it failed before responding (then it is the error JSON). */
   result: Promise<InvokeResult>;
 }
 
@@ -216,7 +220,7 @@ export class LocalFunction {
       const report = this.report(requestId, 0, undefined, acquired.initDurationMs, { error: acquired.error, status: 'error' });
       emit('platform', reportLine(report));
       const result = this.result(requestId, acquired.error.payload, 'application/json', false, { error: acquired.error, status: 'error' }, log, report);
-      return { requestId, contentType: 'application/json', streamed: false, body: Readable.from([acquired.error.payload]), result: Promise.resolve({ ...result, payload: Buffer.alloc(0) }) };
+      return { requestId, contentType: 'application/json', streamed: false, started: false, body: Readable.from([acquired.error.payload]), result: Promise.resolve(result) };
     }
 
     const instance = acquired;
@@ -250,12 +254,13 @@ export class LocalFunction {
     const head = await inv.head;
     if (head === undefined) {
       const r = await result;
-      return { requestId, contentType: 'application/json', streamed: false, body: Readable.from([r.payload]), result: Promise.resolve({ ...r, payload: Buffer.alloc(0) }) };
+      return { requestId, contentType: 'application/json', streamed: false, started: false, body: Readable.from([r.payload]), result: Promise.resolve(r) };
     }
     return {
       requestId,
       contentType: head.contentType,
       streamed: head.streamed,
+      started: true,
       body: inv.body,
       result: result.then((r) => ({ ...r, contentType: head.contentType, streamed: head.streamed })),
     };
@@ -293,6 +298,7 @@ export class LocalFunction {
       streamed,
       functionError: outcome.error ? 'Unhandled' : undefined,
       errorType: outcome.error?.type,
+      errorPayload: outcome.error?.payload,
       logs: log.join('\n') + '\n',
       report,
     };

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,5 +163,78 @@ describe('--http: function URL requests', () => {
     expect(text).toBe('part 0 of /feed\npart 1 of /feed\npart 2 of /feed\n');
     expect(arrivals.length).toBeGreaterThanOrEqual(2);
     expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThanOrEqual(80);
+  });
+});
+
+/** Decodes `application/vnd.amazon.eventstream` messages, checking both CRCs with zlib's CRC-32. */
+function decodeEventStream(bytes: Buffer): { headers: Record<string, string>; payload: Buffer }[] {
+  const messages: { headers: Record<string, string>; payload: Buffer }[] = [];
+  let off = 0;
+  while (off < bytes.length) {
+    const total = bytes.readUInt32BE(off);
+    const headersLength = bytes.readUInt32BE(off + 4);
+    expect(bytes.readUInt32BE(off + 8)).toBe(zlib.crc32(bytes.subarray(off, off + 8)));
+    expect(bytes.readUInt32BE(off + total - 4)).toBe(zlib.crc32(bytes.subarray(off, off + total - 4)));
+    const headers: Record<string, string> = {};
+    let h = off + 12;
+    while (h < off + 12 + headersLength) {
+      const nameLength = bytes.readUInt8(h);
+      const name = bytes.toString('utf8', h + 1, h + 1 + nameLength);
+      expect(bytes.readUInt8(h + 1 + nameLength)).toBe(7);
+      const valueLength = bytes.readUInt16BE(h + 2 + nameLength);
+      headers[name] = bytes.toString('utf8', h + 4 + nameLength, h + 4 + nameLength + valueLength);
+      h += 4 + nameLength + valueLength;
+    }
+    messages.push({ headers, payload: bytes.subarray(off + 12 + headersLength, off + total - 4) });
+    off += total;
+  }
+  return messages;
+}
+
+describe('InvokeWithResponseStream (event stream)', () => {
+  const streamFn = new LocalFunction({ entry: path.join(fixtures, 'stream.mjs') });
+  const echoFn = new LocalFunction({ entry: path.join(fixtures, 'echo.mjs') });
+  let servers: InvokeServer[] = [];
+  beforeAll(async () => {
+    servers = await Promise.all([serve(streamFn, { port: 0 }), serve(echoFn, { port: 0 })]);
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all([streamFn.close(), echoFn.close()]);
+  });
+  const url = (s: InvokeServer) => `${s.url}/2021-11-15/functions/function/response-streaming-invocations`;
+
+  it('sends PayloadChunk events as the function writes, then InvokeComplete', async () => {
+    const res = await fetch(url(servers[0]!), { method: 'POST', body: '{"chunks":3,"pause":40}', headers: { 'X-Amz-Log-Type': 'Tail' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-amz-executed-version')).toBe('$LATEST');
+    const messages = decodeEventStream(Buffer.from(await res.arrayBuffer()));
+    const chunks = messages.filter((m) => m.headers[':event-type'] === 'PayloadChunk');
+    expect(chunks.map((m) => m.payload.toString()).join('')).toBe('chunk 0\nchunk 1\nchunk 2\n');
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    const last = messages.at(-1)!;
+    expect(last.headers).toEqual({ ':event-type': 'InvokeComplete', ':content-type': 'application/json', ':message-type': 'event' });
+    const complete = JSON.parse(last.payload.toString()) as { ErrorCode?: string; LogResult: string };
+    expect(complete.ErrorCode).toBeUndefined();
+    expect(Buffer.from(complete.LogResult, 'base64').toString()).toMatch(/^REPORT RequestId: /m);
+  });
+
+  it('reports errors in InvokeComplete: midway (trailers) and before any byte', async () => {
+    const mid = decodeEventStream(Buffer.from(await (await fetch(url(servers[0]!), { method: 'POST', body: '{"fail":true}' })).arrayBuffer()));
+    expect(mid[0]!.payload.toString()).toBe('chunk 0\n');
+    const midComplete = JSON.parse(mid.at(-1)!.payload.toString()) as { ErrorCode: string; ErrorDetails: string };
+    expect(midComplete.ErrorCode).toBe('TypeError');
+    expect(JSON.parse(midComplete.ErrorDetails)).toMatchObject({ errorType: 'TypeError', errorMessage: 'stream broke' });
+    const early = decodeEventStream(Buffer.from(await (await fetch(url(servers[1]!), { method: 'POST', body: '{"action":"throw"}' })).arrayBuffer()));
+    expect(early).toHaveLength(1);
+    const earlyComplete = JSON.parse(early[0]!.payload.toString()) as { ErrorCode: string; ErrorDetails: string };
+    expect(earlyComplete.ErrorCode).toBe('OrderError');
+    expect(JSON.parse(earlyComplete.ErrorDetails)).toMatchObject({ errorMessage: 'boom' });
+  });
+
+  it('sends a buffered response as one chunk', async () => {
+    const messages = decodeEventStream(Buffer.from(await (await fetch(url(servers[1]!), { method: 'POST', body: '{"x":1}' })).arrayBuffer()));
+    expect(messages).toHaveLength(2);
+    expect(JSON.parse(messages[0]!.payload.toString()).event).toEqual({ x: 1 });
   });
 });
