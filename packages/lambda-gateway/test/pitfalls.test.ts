@@ -339,6 +339,24 @@ describe('errors', () => {
       );
     await expect(handle(endless, { maxResponseBytes: 1024 * 1024 })(httpEvent() as never, lambdaContext())).rejects.toThrow(ResponseTooLargeError);
   });
+  it('a missing path or method is an InvalidHttpEventError naming the field, for every kind', async () => {
+    const h = handle(() => new Response(''));
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [albEvent(false, { path: undefined }), /^path: expected a string, got undefined/],
+      [httpEvent({}, { http: { path: '/' } }), /^requestContext\.http\.method: /],
+      [latticeV2Event({ path: null }), /^path: expected a string, got null/],
+      [websocketEvent({}, { routeKey: undefined }), /^requestContext\.routeKey: /],
+    ];
+    for (const [event, message] of cases) {
+      const error = await h(event as never, lambdaContext()).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(GatewayError);
+      expect((error as GatewayError).code).toBe('ERR_INVALID_HTTP_EVENT');
+      expect((error as Error).message).toMatch(message);
+    }
+  });
   it('a header value of the wrong type is an InvalidHttpEventError naming the field', async () => {
     await expect(handle(() => new Response(''))(httpEvent({ headers: { host: 'h', 'x-a': { nested: 1 } } }) as never, lambdaContext())).rejects.toThrow(
       /headers\.x-a: expected a string, got object/,

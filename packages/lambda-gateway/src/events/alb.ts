@@ -1,6 +1,6 @@
 import type { ALBEvent, ALBResult } from '@tslambda/lambda-events/alb';
 import type { HttpResponsePrelude } from '@tslambda/lambda-runtime';
-import { collectHeaders } from '../internal/headers.js';
+import { collectHeaders, requireString } from '../internal/headers.js';
 import type { EventAdapter, RequestParts, ResponseHead, ResponseParts } from '../internal/parts.js';
 import { multiValueHeaders, singleValueHeaders, spreadCookies, statusDescription } from '../internal/result-headers.js';
 import { bodyOf, joinQuery, originOf, safePath, stripPrefix } from '../internal/url.js';
@@ -13,11 +13,12 @@ export function isMultiValueALB(event: ALBEvent): boolean {
 function albRequest(event: ALBEvent, strip: boolean, basePath: string | undefined): RequestParts {
   const headers: string[] = [];
   collectHeaders(event.headers, event.multiValueHeaders, headers);
-  const path = strip ? stripPrefix(event.path, basePath) : event.path;
+  const raw = requireString(event.path, 'path');
+  const path = strip ? stripPrefix(raw, basePath) : raw;
   // ALB passes query names and values as the client sent them (still percent-encoded).
   const query = joinQuery(event.queryStringParameters, event.multiValueQueryStringParameters);
   return {
-    method: event.httpMethod,
+    method: requireString(event.httpMethod, 'httpMethod'),
     origin: originOf(headers, [], 'http'),
     target: query ? `${safePath(path)}?${query}` : safePath(path),
     headers,

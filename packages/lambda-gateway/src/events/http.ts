@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2WithRequestContext, APIGatewayProxyStructuredResultV2 } from '@tslambda/lambda-events/api-gateway';
 import type { HttpResponsePrelude } from '@tslambda/lambda-runtime';
-import { collectHeaders, removeHeader, toByteString } from '../internal/headers.js';
+import { collectHeaders, removeHeader, requireString, toByteString } from '../internal/headers.js';
 import type { EventAdapter, RequestParts, ResponseHead, ResponseParts } from '../internal/parts.js';
 import { singleValueHeaders } from '../internal/result-headers.js';
 import { bodyOf, originOf, safePath, stripPrefix } from '../internal/url.js';
@@ -21,15 +21,15 @@ function v2Request(event: V2Event, strip: boolean, basePath: string | undefined)
     removeHeader(headers, 'cookie');
     headers.push('cookie', toByteString(cookies.join('; ')));
   }
-  let path = event.rawPath || '/';
+  let path = requireString(event.rawPath, 'rawPath') || '/';
   if (strip) {
     const stage = rc.stage;
     if (stage && stage !== '$default') path = stripPrefix(path, `/${stage}`);
     path = stripPrefix(path, basePath);
   }
-  const query = event.rawQueryString;
+  const query = event.rawQueryString === undefined || event.rawQueryString === null ? '' : requireString(event.rawQueryString, 'rawQueryString');
   return {
-    method: rc.http.method,
+    method: requireString(rc.http.method, 'requestContext.http.method'),
     origin: originOf(headers, [rc.domainName]),
     target: query ? `${safePath(path)}?${query}` : safePath(path),
     headers,

@@ -1,6 +1,6 @@
 import type { VPCLatticeEvent, VPCLatticeEventV2, VPCLatticeResult } from '@tslambda/lambda-events/vpc-lattice';
 import type { HttpResponsePrelude } from '@tslambda/lambda-runtime';
-import { collectHeaders } from '../internal/headers.js';
+import { collectHeaders, requireString } from '../internal/headers.js';
 import type { EventAdapter, RequestParts, ResponseHead, ResponseParts } from '../internal/parts.js';
 import { singleValueHeaders, spreadCookies, statusDescription } from '../internal/result-headers.js';
 import { bodyOf, encodeQuery, originOf, safePath, stripPrefix } from '../internal/url.js';
@@ -41,9 +41,9 @@ function v1Request(event: VPCLatticeEvent, strip: boolean, basePath: string | un
   const headers: string[] = [];
   collectHeaders(event.headers, undefined, headers);
   return {
-    method: event.method,
+    method: requireString(event.method, 'method'),
     origin: originOf(headers, []),
-    target: target(event.raw_path, strip, basePath, encodeQuery(event.query_string_parameters, undefined)),
+    target: target(requireString(event.raw_path, 'raw_path'), strip, basePath, encodeQuery(event.query_string_parameters, undefined)),
     headers,
     body: bodyOf(event.body, event.is_base64_encoded),
   };
@@ -54,9 +54,9 @@ function v2Request(event: VPCLatticeEventV2, strip: boolean, basePath: string | 
   // Version 2 sends every header as a list of values.
   collectHeaders(undefined, event.headers, headers);
   return {
-    method: event.method,
+    method: requireString(event.method, 'method'),
     origin: originOf(headers, []),
-    target: target(event.path, strip, basePath, encodeQuery(undefined, event.queryStringParameters)),
+    target: target(requireString(event.path, 'path'), strip, basePath, encodeQuery(undefined, event.queryStringParameters)),
     headers,
     body: bodyOf(event.body, event.isBase64Encoded),
   };

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayProxyWebsocketEventV2 } from '@tslambda/lambda-events/api-gateway';
 import type { HttpResponsePrelude } from '@tslambda/lambda-runtime';
-import { collectHeaders } from '../internal/headers.js';
+import { collectHeaders, requireString } from '../internal/headers.js';
 import type { EventAdapter, RequestParts, ResponseHead, ResponseParts } from '../internal/parts.js';
 import { singleValueHeaders } from '../internal/result-headers.js';
 import { bodyOf, encodeQuery, originOf, safePath, stripPrefix } from '../internal/url.js';
@@ -29,12 +29,13 @@ function restRequest(event: APIGatewayProxyEvent, strip: boolean, basePath: stri
   const headers: string[] = [];
   collectHeaders(event.headers, event.multiValueHeaders, headers);
   const rc = event.requestContext;
+  const eventPath = requireString(event.path, 'path');
   let path: string;
-  if (strip) path = stripPrefix(apiRelativePath(event.path, event.resource, event.pathParameters), basePath);
-  else path = rc?.path ?? event.path;
+  if (strip) path = stripPrefix(apiRelativePath(eventPath, typeof event.resource === 'string' ? event.resource : undefined, event.pathParameters), basePath);
+  else path = typeof rc?.path === 'string' ? rc.path : eventPath;
   const query = encodeQuery(event.queryStringParameters, event.multiValueQueryStringParameters);
   return {
-    method: event.httpMethod,
+    method: requireString(event.httpMethod, 'httpMethod'),
     origin: originOf(headers, [rc?.domainName]),
     target: query ? `${safePath(path)}?${query}` : safePath(path),
     headers,
@@ -72,9 +73,9 @@ function websocketRequest(event: APIGatewayProxyWebsocketEventV2, strip: boolean
   }
   const headers: string[] = [];
   collectHeaders(event.headers, event.multiValueHeaders, headers);
-  const method = rc.httpMethod ?? (rc.eventType === 'CONNECT' ? 'GET' : 'POST');
+  const method = typeof rc.httpMethod === 'string' ? rc.httpMethod : rc.eventType === 'CONNECT' ? 'GET' : 'POST';
   const query = encodeQuery(event.queryStringParameters, event.multiValueQueryStringParameters);
-  const path = safePath(`/${rc.routeKey}`);
+  const path = safePath(`/${requireString(rc.routeKey, 'requestContext.routeKey')}`);
   return {
     method,
     origin: originOf(headers, [rc.domainName]),

@@ -68,3 +68,9 @@ export function removeHeader(headers: string[], lowerName: string): void {
     if (headers[i]!.toLowerCase() === lowerName) headers.splice(i, 2);
   }
 }
+
+/** A string field of the event, or an {@link InvalidHttpEventError} naming it. */
+export function requireString(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new InvalidHttpEventError(field, `expected a string, got ${value === null ? 'null' : typeof value}`);
+  return value;
+}
