@@ -537,6 +537,7 @@ export class Decoder {
         want(id === TypeId.Bytes);
         return (r) => {
           const n = r.length('[]byte');
+          if (n === 0) return EMPTY;
           if (copy) {
             this.alloc(r, n);
             return r.take(n).slice();
@@ -642,7 +643,7 @@ export class Decoder {
       }
       keys.push(local.name);
     }
-    const make = zeroFactory(s);
+    const { make, fill } = structZero(s);
     const size = 32 + 8 * s.fields.length;
     return (r) => {
       this.enter(r);
@@ -659,7 +660,7 @@ export class Decoder {
         if (k !== null) o[k] = v;
       }
       this.depth--;
-      return o;
+      return fill(o);
     };
   }
 
@@ -962,10 +963,20 @@ function structFields(r: Reader, n: number, each: (field: number) => void): void
   }
 }
 
-const zeroFactories = new WeakMap<StructSchema, () => any>();
+/**
+ * Zero values of struct `s`: `make()` returns an object with every field,
+ * mutable zero values (slices, nested structs...) left `undefined`, and
+ * `fill(o)` sets those that decoding did not set. This avoids allocating
+ * zero values that decoded fields replace.
+ */
+interface StructZero {
+  make: () => any;
+  fill: (o: any) => any;
+}
 
-/** A function returning a fresh zero value of struct `s` (Go's zero values for absent fields). */
-function zeroFactory(s: StructSchema): () => any {
+const zeroFactories = new WeakMap<StructSchema, StructZero>();
+
+function structZero(s: StructSchema): StructZero {
   const had = zeroFactories.get(s);
   if (had) return had;
   const template: Record<string, unknown> = {};
@@ -973,21 +984,33 @@ function zeroFactory(s: StructSchema): () => any {
   for (const f of s.fields) {
     const z = zeroOf(f.schema);
     if (typeof z === 'function') {
-      template[f.name] = null;
+      template[f.name] = undefined;
       fresh.push([f.name, z as () => unknown]);
     } else {
       template[f.name] = z;
     }
   }
-  const make = fresh.length === 0
-    ? () => ({ ...template })
-    : () => {
-        const o: any = { ...template };
-        for (let i = 0; i < fresh.length; i++) o[fresh[i]![0]] = fresh[i]![1]();
-        return o;
-      };
-  zeroFactories.set(s, make);
-  return make;
+  const n = fresh.length;
+  const sz: StructZero = {
+    make: () => ({ ...template }),
+    fill: n === 0
+      ? (o) => o
+      : (o) => {
+          for (let i = 0; i < n; i++) {
+            const [k, z] = fresh[i]!;
+            if (o[k] === undefined) o[k] = z();
+          }
+          return o;
+        },
+  };
+  zeroFactories.set(s, sz);
+  return sz;
+}
+
+/** A function returning a fresh zero value of struct `s`. */
+function zeroFactory(s: StructSchema): () => any {
+  const z = structZero(s);
+  return () => z.fill(z.make());
 }
 
 /** The zero value of a schema, or a function making a fresh one (for mutable values). */

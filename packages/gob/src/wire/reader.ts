@@ -189,7 +189,7 @@ export class Reader {
     const b = this.buf;
     const p = this.pos;
     this.pos = p + n;
-    if (n < 32) {
+    if (n < 16) {
       let s = '';
       for (let i = p; i < p + n; i++) {
         const c = b[i]!;

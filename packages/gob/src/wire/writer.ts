@@ -168,6 +168,25 @@ export class Writer {
       this.pos = p;
       return;
     }
+    if (len < 512) {
+      // optimistic ASCII: the byte count is the string length
+      this.ensure(3 + len);
+      const b = this.buf;
+      const start = this.pos;
+      this.uint(len);
+      let p = this.pos;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        b[p++] = c;
+      }
+      if (i === len) {
+        this.pos = p;
+        return;
+      }
+      this.pos = start;
+    }
     this.ensure(9 + len * 3);
     const at = this.pos + 9;
     const n = utf8.encodeInto(s, this.buf.subarray(at)).written;
