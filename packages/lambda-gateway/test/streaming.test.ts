@@ -171,3 +171,39 @@ describe('Node apps with handleNodeStreaming (startNode(listener, { streaming: t
     expect(waits).toBeGreaterThan(0);
   });
 });
+
+describe('start(app): buffered, under the Runtime API', () => {
+  let api: RuntimeApi;
+  let fn: ReturnType<typeof spawnFunction>;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    api = new RuntimeApi();
+    await api.listen();
+    fn = spawnFunction('buffered-app.mjs', api);
+  });
+  afterAll(async () => {
+    await stop(fn.child);
+    await api.close();
+  });
+
+  it('answers each event kind with its result JSON', async () => {
+    const r = await api.invoke(restEvent({ httpMethod: 'POST', path: '/items/1', body: 'hi' }));
+    expect(r.kind).toBe('response');
+    expect(r.headers['lambda-runtime-function-response-mode']).toBeUndefined();
+    const result = JSON.parse(r.body.toString()) as Record<string, unknown>;
+    expect(result).toMatchObject({ statusCode: 200, isBase64Encoded: false, multiValueHeaders: { 'set-cookie': ['a=1', 'b=2'] } });
+    expect(JSON.parse(result.body as string)).toEqual({ path: '/items/1', kind: 'rest', id: 'req-1', body: 'hi' });
+    const v2 = JSON.parse((await api.invoke(urlEvent({ rawPath: '/x' }))).body.toString()) as Record<string, unknown>;
+    expect(v2.cookies).toEqual(['a=1', 'b=2']);
+  });
+
+  it('an app error and a non-HTTP event become invocation errors', async () => {
+    const boom = await api.invoke(urlEvent({ rawPath: '/boom' }));
+    expect(boom.kind).toBe('error');
+    expect(JSON.parse(boom.body.toString())).toMatchObject({ errorType: 'Error', errorMessage: 'app failed' });
+    const sqs = await api.invoke({ Records: [{ eventSource: 'aws:sqs' }] });
+    expect(sqs.kind).toBe('error');
+    expect(JSON.parse(sqs.body.toString())).toMatchObject({ errorType: 'UnsupportedEventError' });
+  });
+});
