@@ -132,7 +132,7 @@ export class Decoder {
       return;
     }
     const live = this.stop - this.start;
-    const next = new Uint8Array(Math.max(2 * (live + n), 4096));
+    const next = new Uint8Array(Math.max(2 * (live + n), 4096, this.pendingMessageSize()));
     next.set(this.buf.subarray(this.start, this.stop));
     next.set(chunk, live);
     this.base += this.start;
@@ -212,6 +212,20 @@ export class Decoder {
     const e = new GobDecodeError(`gob: ${msg}`, code, this.base + at);
     this.broken = e;
     throw e;
+  }
+
+  /** Size (header included) of the message at `start` when its header is complete and sane, else 0. */
+  private pendingMessageSize(): number {
+    const b = this.buf;
+    const at = this.start;
+    if (at >= this.stop) return 0;
+    const x = b[at]!;
+    if (x < 0x80) return 1 + x;
+    const k = 256 - x;
+    if (k > 8 || at + 1 + k > this.stop) return 0;
+    let n = 0;
+    for (let i = 1; i <= k; i++) n = n * 256 + b[at + i]!;
+    return n <= this.maxMessage ? 1 + k + n : 0;
   }
 
   /** Header of the message at `at`: [payload start, payload end], or undefined when incomplete. */
