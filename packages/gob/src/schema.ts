@@ -42,42 +42,56 @@ export interface GobInterfaceValue<N extends string = string, V = unknown> {
   readonly value: V;
 }
 
+/** Go's signed integer type names. */
 export type IntName = 'int' | 'int8' | 'int16' | 'int32' | 'int64';
+/** Go's unsigned integer type names. */
 export type UintName = 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr';
 
+/** Schema of Go `bool` (`t.bool()`). */
 export interface BoolSchema extends Schema<boolean> { readonly kind: 'bool' }
+/** Schema of Go's signed integers (`t.int()`, `t.int8()`, ...). */
 export interface IntSchema<T extends number | bigint = number | bigint> extends Schema<T> {
   readonly kind: 'int';
   readonly bits: 8 | 16 | 32 | 64;
   readonly goName: IntName;
   readonly bigint: boolean;
 }
+/** Schema of Go's unsigned integers (`t.uint()`, `t.uint8()`, ...). */
 export interface UintSchema<T extends number | bigint = number | bigint> extends Schema<T> {
   readonly kind: 'uint';
   readonly bits: 8 | 16 | 32 | 64;
   readonly goName: UintName;
   readonly bigint: boolean;
 }
+/** Schema of `float32`/`float64`. */
 export interface FloatSchema extends Schema<number> { readonly kind: 'float'; readonly bits: 32 | 64 }
+/** Schema of `complex64`/`complex128`. */
 export interface ComplexSchema extends Schema<Complex> { readonly kind: 'complex'; readonly bits: 64 | 128 }
+/** Schema of Go `string` (`t.string()`). */
 export interface StringSchema<T extends string | Uint8Array = string | Uint8Array> extends Schema<T> {
   readonly kind: 'string';
   /** Values are the raw bytes of the Go string (`Uint8Array`), not decoded UTF-8. */
   readonly raw: boolean;
 }
+/** Schema of `[]byte` (`t.bytes()`). */
 export interface BytesSchema extends Schema<Uint8Array> { readonly kind: 'bytes' }
+/** Schema of `[]E` (`t.slice(E)`). */
 export interface SliceSchema<E = unknown> extends Schema<E[]> { readonly kind: 'slice'; readonly elem: Schema<E> }
+/** Schema of `[N]E` (`t.array(N, E)`). */
 export interface ArraySchema<E = unknown> extends Schema<E[]> {
   readonly kind: 'array';
   readonly len: number;
   readonly elem: Schema<E>;
 }
+/** Schema of `map[K]V` (`t.map(K, V)`). */
 export interface MapSchema<K = unknown, V = unknown> extends Schema<Map<K, V> | null> {
   readonly kind: 'map';
   readonly key: Schema<K>;
   readonly elem: Schema<V>;
 }
+/** Schema of `*E` (`t.ptr(E)`). */
 export interface PtrSchema<E = unknown> extends Schema<E | null> { readonly kind: 'ptr'; readonly elem: Schema<E> }
+/** Schema of a Go interface (`t.interface(registry)`). */
 export interface InterfaceSchema<T = GobInterfaceValue | null> extends Schema<T> {
   readonly kind: 'interface';
   readonly registry: Registry;
@@ -89,6 +103,7 @@ export interface FieldSchema {
   /** Exported (first rune upper case) and not a func/chan: gob sends it. */
   readonly sent: boolean;
 }
+/** Schema of a Go struct (`t.struct(name, fields)`). */
 export interface StructSchema<T = Record<string, unknown>> extends Schema<T> {
   readonly kind: 'struct';
   /** Go type name; `''` for an anonymous struct. */
@@ -108,6 +123,7 @@ export interface MarshalerSchema<T = unknown> extends Schema<T> {
   readonly isZero: (value: T) => boolean;
   readonly zero: () => T | null;
 }
+/** A deferred schema for recursive types (`t.lazy(get)`). */
 export interface LazySchema<T = unknown> extends Schema<T> { readonly kind: 'lazy'; readonly get: () => Schema<T> }
 /** Go func and chan types: never sent; struct fields of these types are skipped like in Go. */
 export interface UnsupportedSchema extends Schema<unknown> { readonly kind: 'func' | 'chan' }
