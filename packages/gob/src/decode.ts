@@ -80,7 +80,7 @@ export class Decoder {
   private owned = false;
   private total = 0;
   private ended = false;
-  private broken: GobDecodeError | undefined;
+  private broken_: GobDecodeError | undefined;
   private defsPending = false;
 
   private readonly defs = new Map<number, WireType>();
@@ -113,7 +113,7 @@ export class Decoder {
 
   /** Adds input. Chunks may split messages anywhere. The decoder never writes into `chunk`. */
   push(chunk: Uint8Array): void {
-    if (this.broken) throw this.broken;
+    if (this.broken_) throw this.broken_;
     if (this.ended) throw new GobError('gob: push after end()', 'ERR_GOB_TRUNCATED');
     const n = chunk.length;
     if (n === 0) return;
@@ -149,7 +149,7 @@ export class Decoder {
    * clean end of the stream and throw if a value needs bytes that never came.
    */
   end(): void {
-    if (this.broken) throw this.broken;
+    if (this.broken_) throw this.broken_;
     this.ended = true;
     let at = this.start;
     while (at < this.stop) {
@@ -158,6 +158,16 @@ export class Decoder {
       at = m[1];
     }
     if (this.defsPending && this.start === this.stop) this.truncated(at);
+  }
+
+  /**
+   * The final error once the stream's framing is broken (a bad message
+   * length, truncated input after `end()`); every call then rethrows it.
+   * `undefined` while the stream is usable, including after errors that only
+   * dropped one value.
+   */
+  get broken(): GobDecodeError | undefined {
+    return this.broken_;
   }
 
   /** Bytes pushed but not consumed yet. */
@@ -204,13 +214,13 @@ export class Decoder {
 
   private truncated(at: number): never {
     const e = new GobDecodeError('gob: input ends inside a message (unexpected EOF)', 'ERR_GOB_TRUNCATED', this.base + at);
-    this.broken = e;
+    this.broken_ = e;
     throw e;
   }
 
   private framing(msg: string, code: GobErrorCode, at: number): never {
     const e = new GobDecodeError(`gob: ${msg}`, code, this.base + at);
-    this.broken = e;
+    this.broken_ = e;
     throw e;
   }
 
@@ -262,7 +272,7 @@ export class Decoder {
   }
 
   private run(decode: (id: number, r: Reader) => unknown): Decoded<unknown> | undefined {
-    if (this.broken) throw this.broken;
+    if (this.broken_) throw this.broken_;
     const r = this.r;
     for (;;) {
       const m = this.peek(this.start);
@@ -308,7 +318,7 @@ export class Decoder {
           for (const p of this.pending) this.defs.delete(p);
           return undefined;
         }
-        if (this.broken) throw this.broken;
+        if (this.broken_) throw this.broken_;
         this.consumed(r.end);
         if (e instanceof RangeError) {
           throw new GobDecodeError('gob: value nested too deeply for the JS stack', 'ERR_GOB_LIMIT', this.base + r.pos, { cause: e });

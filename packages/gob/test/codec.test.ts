@@ -258,7 +258,13 @@ describe('decoder stream behaviour', () => {
     dec.push(enc.encode(t.int(), 7));
     dec.push(enc.encode(Point, { X: 1, Y: 2 }));
     expect(decodeErr(() => dec.tryDecode(Point)).code).toBe('ERR_GOB_TYPE_MISMATCH');
+    expect(dec.broken).toBeUndefined();
     expect(dec.tryDecode(Point)?.value).toEqual({ X: 1, Y: 2 });
+    const bad = new Decoder();
+    bad.push(unhex('f9ffffffffffffffffff'));
+    const e = decodeErr(() => bad.tryDecode(Point));
+    expect(bad.broken).toBe(e);
+    expect(() => bad.push(new Uint8Array(1))).toThrow(e);
   });
 
   test('schemaless decoding reports wire types', () => {
