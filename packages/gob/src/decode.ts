@@ -554,7 +554,7 @@ export class Decoder {
         if (s.raw) return (r) => r.take(r.length('string')).slice();
         return (r) => {
           const n = r.length('string');
-          if (n > 64) this.alloc(r, n * 2);
+          this.alloc(r, 16 + n * 2);
           return r.utf8(n);
         };
       case 'bytes':
@@ -696,6 +696,7 @@ export class Decoder {
       const concrete = registry.get(name);
       if (!concrete) return r.fail(`name not registered for interface: ${JSON.stringify(name)}`, 'ERR_GOB_UNREGISTERED');
       this.enter(r);
+      this.alloc(r, 32);
       const id = this.typeSequence(r);
       r.uint();
       this.at = r.base + r.pos;
@@ -861,7 +862,7 @@ export class Decoder {
       case 'string':
         return (r) => {
           const n = r.length('string');
-          if (n > 64) this.alloc(r, n * 2);
+          this.alloc(r, 16 + n * 2);
           return r.utf8(n);
         };
       case 'bytes':
