@@ -100,8 +100,7 @@ class GobReader {
   skip(): boolean {
     let done: boolean;
     try {
-      // tryDecodeAny rather than trySkip: trySkip of some struct values fails in @tslambda/gob.
-      done = this.dec.tryDecodeAny() !== undefined;
+      done = this.dec.trySkip();
     } catch (err) {
       throw protocolError(err);
     }
