@@ -108,6 +108,7 @@ export class Encoder {
       if (top.kind === 'ptr' && (value === null || value === undefined)) {
         throw new GobEncodeError(`gob: cannot encode nil pointer of type ${goString(schema)}`, 'ERR_GOB_NIL');
       }
+      this.ids.verify(schema);
       const ut = userType(schema);
       this.sendTypeDescriptor(out, state, ut);
       state.int(this.sent.get(ut.baseKey)!);
@@ -222,6 +223,7 @@ export class Encoder {
     if (resolve(concrete).kind === 'ptr' && (v.value === null || v.value === undefined)) {
       throw new GobEncodeError(`gob: cannot encode nil pointer of type ${v.type} inside interface`, 'ERR_GOB_NIL');
     }
+    this.ids.verify(concrete);
     const name = utf8Bytes(v.type);
     b.uint(name.length);
     b.raw(name);

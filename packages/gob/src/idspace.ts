@@ -37,6 +37,21 @@ for (const [k, id] of [['bool', 1], ['int', 2], ['uint', 3], ['float', 4], ['byt
 
 const userTypes = new WeakMap<Schema, UserType>();
 
+/** A named type's shape one level deep (what its definition depends on). */
+function shapeOf(r: AnySchema): string {
+  switch (r.kind) {
+    case 'struct': return `struct{${r.fields.filter((f) => f.sent).map((f) => `${f.name} ${goString(f.schema)}`).join(';')}}`;
+    case 'marshaler': return `${r.via}${r.ptrReceiver ? '*' : ''}`;
+    case 'slice': return `[]${goString(r.elem)}`;
+    case 'array': return `[${r.len}]${goString(r.elem)}`;
+    case 'map': return `map[${goString(r.key)}]${goString(r.elem)}`;
+    case 'int': case 'uint': return r.goName;
+    case 'float': return `float${r.bits}`;
+    case 'complex': return `complex${r.bits}`;
+    default: return r.kind;
+  }
+}
+
 /** @internal */
 export function userType(schema: Schema): UserType {
   let ut = userTypes.get(schema);
@@ -70,6 +85,39 @@ export class IdSpace {
   private nextId = 64;
   private readonly types = new Map<string, GobType>();
   private readonly infos = new Map<string, TypeInfo>();
+  private readonly shapes = new Map<string, string>();
+  private readonly verified = new WeakSet<Schema>();
+
+  /**
+   * @internal Checks that every named type reachable from `schema` has one
+   * shape in this space: two different schemas with the same Go name would
+   * send one definition and encode values of the other.
+   */
+  verify(schema: Schema): void {
+    if (this.verified.has(schema)) return;
+    const seen = new Set<AnySchema>();
+    const walk = (x: Schema): void => {
+      const r = resolve(x);
+      if (seen.has(r)) return;
+      seen.add(r);
+      if (r.name) {
+        const key = goString(r);
+        const shape = shapeOf(r);
+        const had = this.shapes.get(key);
+        if (had === undefined) this.shapes.set(key, shape);
+        else if (had !== shape) {
+          throw new GobEncodeError(`gob: two different schemas for the Go type ${key} in one id space`, 'ERR_GOB_SCHEMA');
+        }
+      }
+      switch (r.kind) {
+        case 'struct': for (const f of r.fields) if (f.sent) walk(f.schema); break;
+        case 'slice': case 'array': case 'ptr': walk(r.elem); break;
+        case 'map': walk(r.key); walk(r.elem); break;
+      }
+    };
+    walk(schema);
+    this.verified.add(schema);
+  }
 
   /** The id the next new type will get. */
   get next(): number {

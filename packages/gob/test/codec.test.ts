@@ -170,6 +170,16 @@ describe('composites', () => {
     expect(dec.tryDecode(S)?.value).toEqual({ N: 1 });
   });
 
+  test('two different schemas with one Go name are refused in one id space', () => {
+    const enc = new Encoder();
+    enc.encode(Point, { X: 1, Y: 2 });
+    const Other = t.struct('Point', { X: t.int(), Z: t.string() });
+    expect(encodeErr(() => enc.encode(t.slice(Other), [])).code).toBe('ERR_GOB_SCHEMA');
+    expect(() => new Encoder().encode(Other, { X: 1, Z: '' })).not.toThrow();
+    const Same = t.struct('Point', { X: t.int(), Y: t.int() });
+    expect(hex(enc.encode(Same, { X: 22, Y: 33 }))).toBe('07ff82012c014200');
+  });
+
   test('only exported fields are sent', () => {
     const S = t.struct('S', { A: t.int(), b: t.int(), F: t.func() });
     expect(roundTrip(S, { A: 1, b: 2, F: undefined })).toEqual({ A: 1, b: 0, F: null });
