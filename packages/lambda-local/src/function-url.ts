@@ -29,7 +29,8 @@ export function toFunctionUrlEvent(req: IncomingMessage, body: Buffer, settings:
   const q = url.indexOf('?');
   const rawPath = q < 0 ? url : url.slice(0, q);
   const rawQueryString = q < 0 ? '' : url.slice(q + 1);
-  const headers: Record<string, string> = {};
+  // Maps, then Object.fromEntries: a header or parameter named `__proto__` stays a plain property.
+  const headerMap = new Map<string, string>();
   let cookies: string[] | undefined;
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i]!.toLowerCase();
@@ -38,13 +39,19 @@ export function toFunctionUrlEvent(req: IncomingMessage, body: Buffer, settings:
       cookies = [...(cookies ?? []), ...value.split(/;\s*/).filter(Boolean)];
       continue;
     }
-    headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
+    const seen = headerMap.get(name);
+    headerMap.set(name, seen === undefined ? value : `${seen},${value}`);
   }
-  headers['x-forwarded-proto'] ??= 'http';
-  headers['x-forwarded-for'] ??= req.socket.remoteAddress ?? '127.0.0.1';
-  const query: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(rawQueryString)) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
-  const contentType = headers['content-type'] ?? '';
+  if (!headerMap.has('x-forwarded-proto')) headerMap.set('x-forwarded-proto', 'http');
+  if (!headerMap.has('x-forwarded-for')) headerMap.set('x-forwarded-for', req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1');
+  const headers = Object.fromEntries(headerMap) as Record<string, string>;
+  const queryMap = new Map<string, string>();
+  for (const [k, v] of new URLSearchParams(rawQueryString)) {
+    const seen = queryMap.get(k);
+    queryMap.set(k, seen === undefined ? v : `${seen},${v}`);
+  }
+  const query = Object.fromEntries(queryMap) as Record<string, string>;
+  const contentType = headerMap.get('content-type') ?? '';
   const text = body.length === 0 || TEXT_TYPES.test(contentType);
   const event: LambdaFunctionURLEvent = {
     version: '2.0',
@@ -62,7 +69,7 @@ export function toFunctionUrlEvent(req: IncomingMessage, body: Buffer, settings:
         path: rawPath,
         protocol: `HTTP/${req.httpVersion}`,
         sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
-        userAgent: headers['user-agent'] ?? '',
+        userAgent: headerMap.get('user-agent') ?? '',
       },
       requestId: randomUUID(),
       routeKey: '$default',
@@ -149,11 +156,16 @@ export async function writeFunctionUrlResponse(res: ServerResponse, inv: Streami
 }
 
 function headersOf(p: Prelude): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(p.multiValueHeaders ?? {})) headers[k.toLowerCase()] = v.map(String);
-  for (const [k, v] of Object.entries(p.headers ?? {})) headers[k.toLowerCase()] = String(v);
-  if (p.cookies?.length) headers['set-cookie'] = p.cookies.map(String);
-  return headers;
+  const headers = new Map<string, string | string[]>();
+  const valid = (name: string) => /^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name);
+  if (p.multiValueHeaders && typeof p.multiValueHeaders === 'object') {
+    for (const [k, v] of Object.entries(p.multiValueHeaders)) if (valid(k.toLowerCase()) && Array.isArray(v)) headers.set(k.toLowerCase(), v.map(String));
+  }
+  if (p.headers && typeof p.headers === 'object') {
+    for (const [k, v] of Object.entries(p.headers)) if (valid(k.toLowerCase())) headers.set(k.toLowerCase(), String(v));
+  }
+  if (Array.isArray(p.cookies) && p.cookies.length) headers.set('set-cookie', p.cookies.map(String));
+  return Object.fromEntries(headers);
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: Buffer): void {

@@ -89,8 +89,8 @@ export class Instance {
     else this.exitListeners.push(listener);
   }
 
-  /** Lines logged during init, handed to the first invocation's log. */
-  takeInitLogs(): string[] {
+  /** Lines logged while no invocation ran (init, or after the last response), handed to the next invocation's log. */
+  takePendingLogs(): string[] {
     const lines = this.logs;
     this.logs = [];
     return lines;
@@ -164,7 +164,7 @@ export class Instance {
         ? platformError('Sandbox.Timedout', `INIT phase timed out after ${(spec.initTimeoutMs / 1000).toFixed(2)} seconds`)
         : initError ?? platformError('Runtime.ExitError', `Runtime exited ${this.exitText ? `with error: ${this.exitText}` : 'without providing a reason'}`);
       this.kill();
-      throw new InitFailure(error, this.initDurationMs, this.takeInitLogs(), status);
+      throw new InitFailure(error, this.initDurationMs, this.takePendingLogs(), status);
     } finally {
       clearTimeout(timer);
       abort.abort();
@@ -178,7 +178,6 @@ export class Instance {
    */
   async run(inv: Invocation, timeoutMs: number): Promise<RunReport | undefined> {
     this.current = inv;
-    this.logs = [];
     const started = performance.now();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -224,7 +224,7 @@ export class LocalFunction {
     }
 
     const instance = acquired;
-    const cold = instance.takeInitLogs();
+    const cold = instance.takePendingLogs();
     const initDurationMs = this.coldStarts.has(instance) ? undefined : instance.initDurationMs;
     this.coldStarts.add(instance);
     log.push(...cold);

@@ -34,6 +34,8 @@ export class RuntimeApiServer {
   private waiting: ServerResponse | undefined;
   private queued: Invocation | undefined;
   private readonly active = new Map<string, Invocation>();
+  /** Ids answered lately: a late second answer is a state error, not an unknown id. */
+  private readonly finished: string[] = [];
 
   constructor(private readonly events: RuntimeApiEvents, private readonly functionName: string) {
     this.server = createServer({ requestTimeout: 0, keepAliveTimeout: 60_000 }, (req, res) => this.route(req, res));
@@ -54,7 +56,11 @@ export class RuntimeApiServer {
   /** Hands an invocation to the runtime (now if it waits on `/next`, else at its next `/next`). */
   dispatch(inv: Invocation): void {
     this.active.set(inv.request.requestId, inv);
-    void inv.done.then(() => this.active.delete(inv.request.requestId));
+    void inv.done.then(() => {
+      this.active.delete(inv.request.requestId);
+      this.finished.push(inv.request.requestId);
+      if (this.finished.length > 32) this.finished.shift();
+    });
     const res = this.waiting;
     if (res) {
       this.waiting = undefined;
@@ -88,8 +94,9 @@ export class RuntimeApiServer {
       }
       const inv = this.active.get(id);
       if (!inv || inv.isFinished || (m[2] === 'response' && inv.isStarted)) {
+        const known = inv !== undefined || this.finished.includes(id);
         drain(req, () =>
-          reply(res, inv ? 403 : 400, inv
+          reply(res, known ? 403 : 400, known
             ? { errorMessage: `Invalid state transition for request ${id}`, errorType: 'InvalidStateTransition' }
             : { errorMessage: 'Invalid request ID', errorType: 'InvalidRequestID' }),
         );

@@ -81,7 +81,7 @@ describe('tslambda invoke', () => {
       run(['invoke', 'echo.mjs', '--protocol', 'smoke-signals']),
       run(['frobnicate']),
     ]);
-    for (const r of results) expect(r.code).toBe(2);
+    for (const r of results) expect(r.code, r.stderr).toBe(2);
     expect(results[1]!.stderr).toMatch(/cannot find the function "missing.js"/);
     expect(results[2]!.stderr).toMatch(/Could not parse request body into json/);
   });
@@ -90,7 +90,7 @@ describe('tslambda invoke', () => {
 describe('tslambda event', () => {
   it('prints a sample event for every kind, with aliases', async () => {
     const [s3, list, alias, bad] = await Promise.all([run(['event', 's3']), run(['event', '--list']), run(['event', 'api-gateway']), run(['event', 's4'])]);
-    expect(s3.code).toBe(0);
+    expect(s3.code, s3.stderr).toBe(0);
     expect(JSON.parse(s3.stdout).Records[0].eventSource).toBe('aws:s3');
     expect(list.stdout.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(70);
     expect(list.stdout).toMatch(/^sqs\s+SQS batch of messages$/m);
@@ -103,6 +103,7 @@ describe('tslambda event', () => {
 describe('tslambda serve', () => {
   it('serves the Invoke API until interrupted', async () => {
     const child = spawn(process.execPath, [cli, 'serve', 'echo.mjs', '--port', '0', '--name', 'orders'], { cwd: fixtures, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       let banner = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -111,16 +112,15 @@ describe('tslambda serve', () => {
           const m = /POST (http:\/\/127\.0\.0\.1:\d+)\//.exec(banner);
           if (m) resolve(m[1]!);
         });
-        child.once('exit', () => reject(new Error(`exited early: ${banner}`)));
+        void exited.then(() => reject(new Error(`exited early: ${banner}`)));
       });
       expect(banner).toContain('serving orders (Runtime API, timeout 3 s, 128 MB, up to 4 instances)');
       const res = await fetch(`${url}/2015-03-31/functions/orders/invocations`, { method: 'POST', body: '{"n":1}' });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { event: unknown }).event).toEqual({ n: 1 });
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGINT');
-      expect(await exited).toBe(0);
     }
+    expect(await exited).toBe(0);
   });
 });
