@@ -112,7 +112,7 @@ export class Encoder {
       const ut = userType(schema);
       this.sendTypeDescriptor(out, state, ut);
       state.int(this.sent.get(ut.baseKey)!);
-      if (chunks) state.refs = [];
+      state.refs = [];
       encodeTop(state, ut, value);
       const result = chunks ? this.chunks(out, state) : this.single(out, state);
       if (!reentrant && state.buf.length > 4 * 1024 * 1024 && state.pos < state.buf.length / 4) this.state = new Writer(4096);
@@ -130,12 +130,22 @@ export class Encoder {
     }
   }
 
+  /** One buffer: the definitions, then the message with its referenced byte slices copied in. */
   private single(out: Writer, state: Writer): Uint8Array {
-    const msg = frame(state, 0);
-    if (out.pos === 0) return msg.slice();
-    const result = new Uint8Array(out.pos + msg.length);
+    const refs = state.refs!;
+    const msg = frame(state, state.refLen);
+    const result = new Uint8Array(out.pos + msg.length + state.refLen);
     result.set(out.buf.subarray(0, out.pos));
-    result.set(msg, out.pos);
+    let at = out.pos;
+    let from = state.pos - msg.length;
+    for (const r of refs) {
+      result.set(state.buf.subarray(from, r.at), at);
+      at += r.at - from;
+      result.set(r.bytes, at);
+      at += r.bytes.length;
+      from = r.at;
+    }
+    result.set(state.buf.subarray(from, state.pos), at);
     return result;
   }
 
