@@ -3,7 +3,7 @@
 // []Record batch), measures encoding/gob on the same values with the same
 // method as the TS side, and prints one JSON line per case.
 //
-//	gobbench -data FILE -ms 1000
+//	gobbench -data FILE -ms 1000 [-case 0..3]
 //
 // encode: one long-lived Encoder writing to io.Discard, the value encoded
 // over and over (type definitions only the first time).
@@ -117,6 +117,7 @@ func run(name string, v interface{}, fresh func() interface{}, k int) result {
 func main() {
 	data := flag.String("data", "", "gob stream with the data set")
 	ms := flag.Int("ms", 1000, "milliseconds per measurement")
+	only := flag.Int("case", -1, "measure only this case (0-3); -1: all")
 	flag.Parse()
 	budget = time.Duration(*ms) * time.Millisecond
 	raw, err := os.ReadFile(*data)
@@ -137,8 +138,12 @@ func main() {
 	out := json.NewEncoder(os.Stdout)
 	ks := []int{2000, 200, 16}
 	for i := range reqs {
-		name := []string{"InvokeRequest 1 KiB", "InvokeRequest 64 KiB", "InvokeRequest 1 MiB"}[i]
-		out.Encode(run(name, &reqs[i], func() interface{} { return new(InvokeRequest) }, ks[i]))
+		if *only == -1 || *only == i {
+			name := []string{"InvokeRequest 1 KiB", "InvokeRequest 64 KiB", "InvokeRequest 1 MiB"}[i]
+			out.Encode(run(name, &reqs[i], func() interface{} { return new(InvokeRequest) }, ks[i]))
+		}
 	}
-	out.Encode(run("batch of 1000 records", batch, func() interface{} { return new([]Record) }, 8))
+	if *only == -1 || *only == 3 {
+		out.Encode(run("batch of 1000 records", batch, func() interface{} { return new([]Record) }, 8))
+	}
 }
