@@ -106,6 +106,47 @@ describe('fuzzing', () => {
   });
 });
 
+describe('chunking', () => {
+  test('any split of a stream decodes the same (interfaces spanning messages included)', () => {
+    const Shape = t.interface({ 'main.Circle': Circle, 'main.Point': Point });
+    const Item = t.struct('Item', { Name: t.string(), S: Shape, Tags: t.slice(t.string()), Data: t.bytes() });
+    const item = fc.record({
+      Name: fc.string({ maxLength: 20 }),
+      S: fc.oneof(
+        fc.constant(null),
+        fc.record({ type: fc.constant('main.Circle' as const), value: fc.record({ R: fc.double({ noNaN: true, min: -1e6, max: 1e6 }) }) }),
+        fc.record({ type: fc.constant('main.Point' as const), value: fc.record({ X: fc.integer(), Y: fc.integer() }) }),
+      ),
+      Tags: fc.array(fc.string({ maxLength: 5 }), { maxLength: 4 }),
+      Data: fc.uint8Array({ maxLength: 3000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 8 }), (items, cuts) => {
+        const enc = new Encoder();
+        const parts = items.map((v) => enc.encode(Item, v as never));
+        const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of parts) {
+          all.set(p, at);
+          at += p.length;
+        }
+        const points = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((a, b) => a - b);
+        const dec = new Decoder();
+        const out: unknown[] = [];
+        let from = 0;
+        for (const p of [...points, all.length]) {
+          dec.push(all.subarray(from, p));
+          from = p;
+          for (let r; (r = dec.tryDecode(Item)); ) out.push(r.value);
+        }
+        dec.end();
+        expect(out).toEqual(items.map((v) => ({ ...v, S: v.S === null ? null : { ...v.S, value: { ...v.S.value, ...(v.S.type === 'main.Circle' && Object.is(v.S.value.R, -0) ? { R: 0 } : {}) } } })));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('hostile input', () => {
   test('no prototype pollution from field names or map keys', () => {
     // a struct type whose fields are named __proto__ and constructor (renamed in the definition bytes)
