@@ -70,6 +70,8 @@ describe.skipIf(!hasGo)('interop with Go encoding/gob', () => {
     if (items.some(([n, v]) => hasBigMap(toJson(schemaOf(n), v)))) return;
     const enc = new Encoder({ ids });
     expect(items.map(([n, v]) => hex(enc.encode(schemaOf(n), v as never))), 'the codec encodes what Go encodes').toEqual(res.parts);
+    const encv = new Encoder({ ids });
+    expect(items.map(([n, v]) => hex(concat(encv.encodev(schemaOf(n), v as never)))), 'encodev gives the same bytes').toEqual(res.parts);
   }
 
   /** (b) The codec encodes the items on one encoder; Go decodes them and re-encodes them on one encoder. */
