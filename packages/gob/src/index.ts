@@ -12,6 +12,6 @@ export { IdSpace } from './idspace.js';
 export { Registry, basicRegistry } from './registry.js';
 export { WireType, TypeId, builtinWireType, type WireKind, type WireField } from './types.js';
 export { GobError, GobDecodeError, GobEncodeError, type GobErrorCode } from './errors.js';
-export { marshalTime, unmarshalTime, GO_ZERO_TIME_MS } from './time.js';
+export { marshalTime, unmarshalTime, GO_ZERO_TIME_MS, marshalGoTime, unmarshalGoTime, GO_ZERO_TIME, type GoTime } from './time.js';
 export { goString } from './gotype.js';
 export { StreamDecoder, EOF, type ByteSource } from './stream.js';

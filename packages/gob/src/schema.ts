@@ -1,6 +1,6 @@
 import { GobError } from './errors.js';
 import { toRegistry, type Registry } from './registry.js';
-import { time as timeSchema } from './time.js';
+import { preciseTime, time as timeSchema, type GoTime } from './time.js';
 
 /** Every schema kind. */
 export type SchemaKind =
@@ -349,8 +349,15 @@ export const t = {
     check(typeof get === 'function', 't.lazy needs a function');
     return { kind: 'lazy', get } as LazySchema<T>;
   },
-  /** Go's `time.Time` as a JS `Date` (see {@link timeSchema | time}). */
-  time: (): MarshalerSchema<Date> => timeSchema(),
+  /**
+   * Go's `time.Time`: a JS `Date` (millisecond precision, the zone dropped),
+   * or with `{ precise: true }` a `GoTime` (`{ seconds, nanos, offset }`)
+   * that keeps everything Go sends.
+   */
+  time: ((opts?: { precise?: boolean }) => (opts?.precise ? preciseTime() : timeSchema())) as {
+    (opts: { precise: true }): MarshalerSchema<GoTime>;
+    (opts?: { precise?: false }): MarshalerSchema<Date>;
+  },
   /** A Go func field: never sent (like in Go); encoding it at top level is an error. */
   func: (): UnsupportedSchema => ({ kind: 'func' }) as UnsupportedSchema,
   /** A Go chan field: never sent (like in Go); encoding it at top level is an error. */

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import {
-  Decoder, Encoder, EOF, GO_ZERO_TIME_MS, GobDecodeError, GobEncodeError, GobError, IdSpace, Registry,
+  Decoder, Encoder, EOF, GO_ZERO_TIME, GO_ZERO_TIME_MS, GobDecodeError, GobEncodeError, GobError, IdSpace, Registry,
   StreamDecoder, t, type Infer, type Schema,
 } from '@tslambda/gob';
-import { hex, unhex } from './vectors.js';
+import { hex, loadVectorFiles, unhex } from './vectors.js';
 
 const Point = t.struct('Point', { X: t.int(), Y: t.int() });
 const POINT_STREAM = '1fff8103010105506f696e7401ff82000102010158010400010159010400000007ff82012c014200';
@@ -227,6 +227,22 @@ describe('time', () => {
     const dec = new Decoder();
     dec.push(bytes);
     expect(dec.tryDecode(Ev)?.value).toEqual({ Name: 'x', When: new Date(GO_ZERO_TIME_MS) });
+  });
+
+  test('precise GoTime keeps nanoseconds and zones: Go bytes round-trip', () => {
+    const vectors = loadVectorFiles().flatMap((f) => f.vectors).filter((v) => v.kind === 'encode' && v.encodeType === 'time.Time');
+    expect(vectors.length).toBeGreaterThan(0);
+    const T = t.time({ precise: true });
+    for (const v of vectors) {
+      const dec = new Decoder();
+      dec.push(unhex(v.hex));
+      const value = dec.tryDecode(T)!.value;
+      expect(hex(new Encoder().encode(T, value)), v.name).toBe(v.hex);
+    }
+    const when = { seconds: 1257894000, nanos: 123456789, offset: -17762 };
+    expect(roundTrip(T, when)).toEqual(when);
+    const Ev = t.struct('Event', { When: T });
+    expect(roundTrip(Ev, { When: { ...GO_ZERO_TIME } })).toEqual({ When: GO_ZERO_TIME });
   });
 
   test('bad time bytes are a typed error', () => {
