@@ -210,9 +210,10 @@ export class Instance {
     const outcome = first;
     const durationMs = performance.now() - started;
     if (!timedOut && this.alive) this.lastMemory = peakMemoryMB(this.proc?.pid) ?? this.lastMemory;
-    // Output written just before the answer may still be in the pipe.
+    // Output written before the answer (stdout pipes are synchronous on Linux) is readable by
+    // now; two event-loop turns let its 'data' events run.
     if (this.exitText !== undefined && this.proc) await flushed(this.proc);
-    else await new Promise((resolve) => setTimeout(resolve, 2));
+    else for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
     const logs = this.logs;
     this.logs = [];
     this.current = undefined;
