@@ -551,7 +551,7 @@ export class Decoder {
         return (r) => ({ re: f32(r, r.float()), im: f32(r, r.float()) });
       case 'string':
         want(id === TypeId.String);
-        if (s.raw) return (r) => r.take(r.length('string')).slice();
+        if (s.raw) return (r) => r.copy(r.length('string'));
         return (r) => {
           const n = r.length('string');
           this.alloc(r, 16 + n * 2);
@@ -564,7 +564,7 @@ export class Decoder {
           if (n === 0) return EMPTY;
           if (copy) {
             this.alloc(r, n);
-            return r.take(n).slice();
+            return r.copy(n);
           }
           return r.take(n);
         };
@@ -635,7 +635,7 @@ export class Decoder {
   private marshalerOp(s: MarshalerSchema): Fn {
     return (r) => {
       const n = r.length('GobDecoder data');
-      const bytes = r.take(n).slice();
+      const bytes = r.copy(n);
       try {
         return s.decode(bytes);
       } catch (e) {
@@ -870,12 +870,12 @@ export class Decoder {
           const n = r.length('[]byte');
           if (copy) {
             this.alloc(r, n);
-            return r.take(n).slice();
+            return r.copy(n);
           }
           return r.take(n);
         };
       case 'gobEncoder': case 'binaryMarshaler': case 'textMarshaler':
-        return (r) => r.take(r.length('GobEncoder data')).slice();
+        return (r) => r.copy(r.length('GobEncoder data'));
       case 'interface':
         return (r) => {
           const name = this.interfaceName(r);

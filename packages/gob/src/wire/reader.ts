@@ -177,11 +177,21 @@ export class Reader {
     return n;
   }
 
-  /** A view of the next `n` bytes (checked by the caller). */
+  /** A plain `Uint8Array` view of the next `n` bytes (checked by the caller), never a Node `Buffer`. */
   take(n: number): Uint8Array {
     const p = this.pos;
     this.pos = p + n;
-    return this.buf.subarray(p, p + n);
+    const b = this.buf;
+    return new Uint8Array(b.buffer, b.byteOffset + p, n);
+  }
+
+  /** A copy of the next `n` bytes (checked by the caller). `slice()` would be a view on a Node `Buffer`. */
+  copy(n: number): Uint8Array {
+    const p = this.pos;
+    this.pos = p + n;
+    const out = new Uint8Array(n);
+    out.set(this.buf.subarray(p, p + n));
+    return out;
   }
 
   /** Decodes the next `n` bytes as UTF-8 (invalid sequences become U+FFFD; a BOM is kept). */
