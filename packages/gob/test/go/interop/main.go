@@ -169,6 +169,21 @@ type Versioned struct {
 	ByName map[string]Version
 }
 
+type IntList []int
+type Dict map[string]Label
+type Mat2 [2][2]int8
+
+// Named holds named composite types and composite types of pointers and interfaces.
+type Named struct {
+	L   IntList
+	D   Dict
+	M   Mat2
+	PL  *IntList
+	Arr [2]interface{}
+	MP  map[string]*Point
+	NS  []*Tree
+}
+
 type InvokeRequest_Timestamp struct {
 	Seconds int64
 	Nanos   int64
@@ -210,6 +225,7 @@ var table = []struct {
 	{"Event", reflect.TypeOf(Event{})},
 	{"Embeds", reflect.TypeOf(Embeds{})},
 	{"Versioned", reflect.TypeOf(Versioned{})},
+	{"Named", reflect.TypeOf(Named{})},
 	{"InvokeRequest", reflect.TypeOf(InvokeRequest{})},
 	{"Everything", reflect.TypeOf(Everything{})},
 	{"bool", reflect.TypeOf(false)},
@@ -226,6 +242,7 @@ var table = []struct {
 	{"map[string]int", reflect.TypeOf(map[string]int(nil))},
 	{"map[Point]string", reflect.TypeOf(map[Point]string(nil))},
 	{"*Point", reflect.TypeOf((*Point)(nil))},
+	{"IntList", reflect.TypeOf(IntList(nil))},
 	{"time.Time", reflect.TypeOf(time.Time{})},
 }
 
@@ -239,6 +256,7 @@ var registered = []struct {
 	{"pt", Point{}},
 	{"main.Label", Label("")},
 	{"main.Holder", Holder{}},
+	{"main.IntList", IntList{}},
 	{"map[string]int", map[string]int{}},
 	{"time.Time", time.Time{}},
 	{"int", 0},

@@ -103,6 +103,7 @@ registry
   .register('pt', Point)
   .register('main.Label', Label)
   .register('main.Holder', Holder)
+  .register('main.IntList', t.lazy(() => IntList))
   .register('map[string]int', t.map(t.string(), t.int()))
   .register('time.Time', t.time())
   .register('int', t.int({ bigint: true }))
@@ -156,6 +157,17 @@ const Versioned = t.struct('Versioned', {
   ByName: t.map(t.string(), Version),
 });
 
+const IntList = t.slice(t.int(), { name: 'IntList' });
+const Named = t.struct('Named', {
+  L: IntList,
+  D: t.map(t.string(), Label, { name: 'Dict' }),
+  M: t.array(2, t.array(2, t.int8()), { name: 'Mat2' }),
+  PL: t.ptr(IntList),
+  Arr: t.array(2, Iface),
+  MP: t.map(t.string(), t.ptr(Point)),
+  NS: t.slice(t.ptr(Tree)),
+});
+
 const Timestamp = t.struct('InvokeRequest_Timestamp', { Seconds: t.int64(), Nanos: t.int64() });
 /** aws-lambda-go's messages.InvokeRequest (here in package main). */
 export const InvokeRequest = t.struct('InvokeRequest', {
@@ -183,7 +195,7 @@ const Everything = t.struct('Everything', {
 
 /** main.go's table: the top-level types by name, in warm-up order. */
 export const types: Record<string, Schema> = {
-  Scalars, Collections, Pointers, Tree, Holder, Event, Embeds, Versioned, InvokeRequest, Everything,
+  Scalars, Collections, Pointers, Tree, Holder, Event, Embeds, Versioned, Named, InvokeRequest, Everything,
   bool: t.bool(),
   int64: t.int64({ bigint: true }),
   uint8: t.uint8(),
@@ -198,6 +210,7 @@ export const types: Record<string, Schema> = {
   'map[string]int': t.map(t.string(), t.int()),
   'map[Point]string': t.map(Point, t.string()),
   '*Point': t.ptr(Point),
+  IntList,
   'time.Time': t.time(),
 };
 
