@@ -115,6 +115,18 @@ describe('floats, strings, bytes', () => {
   });
 });
 
+test('copies are real copies when the input is a Node Buffer (Buffer#slice is a view)', () => {
+  const Raw = t.marshaler<Uint8Array>({ name: 'Raw', encode: (b) => b, decode: (b) => b });
+  const S = t.struct('S', { B: t.bytes(), R: t.string({ raw: true }), M: Raw });
+  const chunk = Buffer.from(new Encoder().encode(S, { B: new Uint8Array([1, 2, 3]), R: new Uint8Array([0xff, 0x41]), M: new Uint8Array([9, 8]) }));
+  const dec = new Decoder({ copyBytes: true });
+  dec.push(chunk);
+  const v = dec.tryDecode(S)!.value;
+  chunk.fill(0);
+  expect([...v.B, ...v.R, ...v.M]).toEqual([1, 2, 3, 0xff, 0x41, 9, 8]);
+  expect(Buffer.isBuffer(v.B)).toBe(false);
+});
+
 describe('composites', () => {
   test('maps: Map or plain object in, Map (or null) out', () => {
     const M = t.map(t.string(), t.int());
