@@ -106,6 +106,10 @@ interface Prelude {
  * prelude gives status, headers and cookies), a function error as `502`.
  */
 export async function writeFunctionUrlResponse(res: ServerResponse, inv: StreamingInvokeResult): Promise<void> {
+  // A client that goes away must not leave the function blocked on backpressure.
+  res.once('close', () => {
+    if (!res.writableFinished) inv.body.resume();
+  });
   if (inv.streamed) {
     if (inv.contentType === HTTP_INTEGRATION_CONTENT_TYPE) await writeStreamedHttp(res, inv.body);
     else {
@@ -207,12 +211,30 @@ async function writeStreamedHttp(res: ServerResponse, body: Readable): Promise<v
   for (;;) {
     const next = await iterator.next();
     if (next.done) return;
-    if (!res.write(next.value as Buffer)) await new Promise((resolve) => res.once('drain', resolve));
+    if (res.destroyed) continue;
+    if (!res.write(next.value as Buffer)) await writable(res);
   }
 }
 
 async function pipeBody(body: Readable, res: ServerResponse): Promise<void> {
   for await (const chunk of body) {
-    if (!res.write(chunk as Buffer)) await new Promise((resolve) => res.once('drain', resolve));
+    if (res.destroyed) continue;
+    if (!res.write(chunk as Buffer)) await writable(res);
   }
+}
+
+/** Resolves on `drain`, or at once when the response is closed. */
+export function writable(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    if (res.destroyed) resolve();
+    else {
+      res.once('drain', done);
+      res.once('close', done);
+    }
+  });
 }

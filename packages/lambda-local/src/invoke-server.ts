@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { invokeComplete, payloadChunk } from './event-stream.js';
 import { InvalidOptionError, InvalidPayloadError, TooManyRequestsError } from './errors.js';
-import { toFunctionUrlEvent, writeFunctionUrlResponse } from './function-url.js';
+import { toFunctionUrlEvent, writable, writeFunctionUrlResponse } from './function-url.js';
 import { encodePayload, MAX_REQUEST_BYTES, type InvokeResult, type StreamingInvokeResult, type LocalFunction } from './local-function.js';
 
 /** Options of {@link serve}. */
@@ -168,8 +168,8 @@ async function writeEventStream(res: ServerResponse, inv: StreamingInvokeResult,
   res.flushHeaders();
   for await (const chunk of inv.body) {
     // Failed before responding: the body is the error JSON, sent in InvokeComplete instead.
-    if (!inv.started) continue;
-    if (!res.write(payloadChunk(chunk as Buffer))) await new Promise((resolve) => res.once('drain', resolve));
+    if (!inv.started || res.destroyed) continue;
+    if (!res.write(payloadChunk(chunk as Buffer))) await writable(res);
   }
   const result = await inv.result;
   const complete: { ErrorCode?: string; ErrorDetails?: string; LogResult?: string } = {};

@@ -181,7 +181,7 @@ export class RuntimeApiServer {
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
+      if (tooLarge || inv.isFinished) return;
       size += chunk.length;
       if (size > MAX_STREAMED_RESPONSE) {
         tooLarge = true;

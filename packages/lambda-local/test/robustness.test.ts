@@ -69,7 +69,7 @@ describe('function URL mapping of odd input', () => {
   });
 
   it('drops invalid header names, and answers invalid values or statuses with an error instead of crashing', async () => {
-    const [badHeader, badStatus, plain] = await Promise.all(['/bad-header', '/bad-status', '/plain'].map((p) => fetch(`${server.url}${p}`)));
+    const [badHeader, badStatus, plain] = (await Promise.all(['/bad-header', '/bad-status', '/plain'].map((p) => fetch(`${server.url}${p}`)))) as [Response, Response, Response];
     expect(badHeader.status).toBeGreaterThanOrEqual(500);
     expect(badStatus.status).toBeGreaterThanOrEqual(500);
     expect(plain.status).toBe(200);
@@ -102,5 +102,30 @@ describe('encodePayload', () => {
     expect(encodePayload('text').toString()).toBe('"text"');
     expect(() => encodePayload(() => 1)).toThrow(InvalidPayloadError);
     expect(() => encodePayload(Buffer.alloc(MAX_REQUEST_BYTES + 1, 0x20))).toThrow(InvalidPayloadError);
+  });
+});
+
+describe('a client that leaves in the middle of a streamed response', () => {
+  const fn = new LocalFunction({ entry: path.join(fixtures, 'url-flood.mjs'), timeout: 10 });
+  let server: InvokeServer;
+  beforeAll(async () => {
+    server = await serve(fn, { port: 0, http: true });
+  });
+  afterAll(async () => {
+    await server.close();
+    await fn.close();
+  });
+
+  it('does not leave the function blocked: the next request is answered at once', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${server.url}/?chunks=400`, { signal: controller.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    controller.abort();
+    const started = Date.now();
+    const next = await fetch(`${server.url}/?chunks=2`);
+    expect(next.status).toBe(200);
+    expect((await next.arrayBuffer()).byteLength).toBe(2 * 64 * 1024);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
