@@ -584,7 +584,10 @@ function compile(s: AnySchema, p: Plan): void {
     case 'ptr': {
       const ep = plan(s.elem);
       p.enc = (w, v) => ep.enc(w, v);
-      p.zero = (v) => v === undefined || v === null || ep.zero(v);
+      let base = resolve(s.elem);
+      while (base.kind === 'ptr') base = resolve(base.elem);
+      // a pointer to a GobEncoder is itself the GobEncoder: only nil is zero
+      p.zero = base.kind === 'marshaler' ? (v) => v === undefined || v === null : (v) => v === undefined || v === null || ep.zero(v);
       return;
     }
     case 'interface':

@@ -257,6 +257,15 @@ describe('time', () => {
     expect(roundTrip(Ev, { When: { ...GO_ZERO_TIME } })).toEqual({ When: GO_ZERO_TIME });
   });
 
+  test('a pointer to a zero time is sent (the pointer is the GobEncoder), a zero time value is not', () => {
+    const Ev = t.struct('Event', { When: t.time(), At: t.ptr(t.time()) });
+    const zero = new Date(GO_ZERO_TIME_MS);
+    const bytes = new Encoder().encode(Ev, { When: zero, At: zero });
+    expect(hex(bytes).endsWith('02' + '0f01000000000000000000000000ffff' + '00')).toBe(true);
+    expect(roundTrip(Ev, { When: zero, At: zero })).toEqual({ When: zero, At: zero });
+    expect(roundTrip(Ev, { When: zero, At: null })).toEqual({ When: zero, At: null });
+  });
+
   test('bad time bytes are a typed error', () => {
     const dec = new Decoder();
     dec.push(unhex('10ff810501010454696d6501ff8200000004ff820000'));
