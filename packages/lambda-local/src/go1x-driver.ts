@@ -28,7 +28,7 @@ export class Go1xDriver {
         break;
       } catch {
         await sleep(delay, undefined, { signal });
-        delay = Math.min(delay * 2, 100);
+        delay = Math.min(delay * 2, 20);
       }
     }
     await this.client.call('Function.Ping', {}, PingRequest, PingResponse, { signal });
