@@ -50,6 +50,9 @@ export class Encoder {
   private readonly sent = new Map<string, number>();
   private journal: string[] = [];
   private writers: Writer[] = [];
+  private readonly journalList: string[] = [];
+  private readonly writerList: Writer[] = [];
+  private readonly refList: { at: number; bytes: Uint8Array }[] = [];
   private busy = false;
   private readonly out = new Writer(256);
   private state = new Writer(4096);
@@ -91,18 +94,24 @@ export class Encoder {
     const prev = active;
     active = this;
     const savedWriters = this.writers;
-    const journal: string[] = [];
-    this.journal = journal;
-    // reuse the scratch buffers unless called re-entrantly (from a marshaler)
+    const savedJournal = this.journal;
+    // reuse the scratch buffers and lists unless called re-entrantly (from a marshaler)
     const reentrant = this.busy;
     this.busy = true;
+    const journal = reentrant ? [] : this.journalList;
+    journal.length = 0;
+    this.journal = journal;
     const out = reentrant ? new Writer(64) : this.out;
     const state = reentrant ? new Writer(256) : this.state;
     out.pos = 0;
     state.pos = RESERVE;
     state.refs = null;
     state.refLen = 0;
-    this.writers = [out];
+    const writers = reentrant ? [] : this.writerList;
+    writers.length = 0;
+    writers.push(out);
+    this.writers = writers;
+    const refs = reentrant ? [] : this.refList;
     try {
       const top = resolve(schema);
       if (top.kind === 'ptr' && (value === null || value === undefined)) {
@@ -112,7 +121,8 @@ export class Encoder {
       const ut = userType(schema);
       this.sendTypeDescriptor(out, state, ut);
       state.int(this.sent.get(ut.baseKey)!);
-      state.refs = [];
+      refs.length = 0;
+      state.refs = refs;
       encodeTop(state, ut, value);
       const result = chunks ? this.chunks(out, state) : this.single(out, state);
       if (!reentrant && state.buf.length > 4 * 1024 * 1024 && state.pos < state.buf.length / 4) this.state = new Writer(4096);
@@ -124,8 +134,10 @@ export class Encoder {
       throw err;
     } finally {
       state.refs = null;
+      refs.length = 0;
       active = prev;
       this.writers = savedWriters;
+      this.journal = savedJournal;
       this.busy = reentrant;
     }
   }
