@@ -164,7 +164,13 @@ export class Client {
 
   private readonly onData = (chunk: Uint8Array) => {
     if (this.shutdownError) return;
-    this.codec.push(chunk);
+    try {
+      this.codec.push(chunk);
+    } catch (err) {
+      this.shutdown(new ShutdownError((err as Error).message, err));
+      this.stream.destroy();
+      return;
+    }
     this.readReplies();
   };
 

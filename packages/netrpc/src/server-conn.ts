@@ -113,7 +113,13 @@ export class ServerConn {
 
   private readonly onData = (chunk: Buffer) => {
     if (!this.reading) return;
-    this.codec.push(chunk);
+    try {
+      this.codec.push(chunk);
+    } catch {
+      this.stopReading();
+      this.maybeFinish();
+      return;
+    }
     this.pump();
   };
 

@@ -113,6 +113,25 @@ for (const f of flavors) {
       await noLeaks(before);
     });
 
+    it('shuts down with every pending call failed when the server sends garbage', async () => {
+      const before = handles();
+      const peer = net.createServer((s) => {
+        s.on('error', () => {});
+        s.once('data', () => s.write(Buffer.from('ff'.repeat(9) + '7b7d5d5d', 'hex')));
+      });
+      await new Promise<void>((r) => peer.listen(0, '127.0.0.1', r));
+      const client = await dial({ port: (peer.address() as net.AddressInfo).port, codec: f.codec() });
+      const errs = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          client.call('Function.Invoke', f.args('1'), f.invokeArgs, f.invokeReply).catch((e: unknown) => e),
+        ),
+      );
+      for (const e of errs) expect(e).toBeInstanceOf(ShutdownError);
+      await client.close();
+      await new Promise<void>((r) => peer.close(() => r()));
+      await noLeaks(before);
+    });
+
     it('fails to dial a closed port', async () => {
       const probe = net.createServer();
       await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
