@@ -117,7 +117,7 @@ for (const f of flavors) {
       const before = handles();
       const peer = net.createServer((s) => {
         s.on('error', () => {});
-        s.once('data', () => s.write(Buffer.from('ff'.repeat(9) + '7b7d5d5d', 'hex')));
+        s.once('data', () => s.write(Buffer.from('f7' + 'ff'.repeat(9) + '7d5d', 'hex')));
       });
       await new Promise<void>((r) => peer.listen(0, '127.0.0.1', r));
       const client = await dial({ port: (peer.address() as net.AddressInfo).port, codec: f.codec() });
