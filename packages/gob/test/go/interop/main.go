@@ -133,6 +133,14 @@ type Event struct {
 	Log   map[string]time.Time
 }
 
+// Stamped is mirrored with t.time({ precise: true }) (nanoseconds and zone offsets kept).
+type Stamped struct {
+	At  time.Time
+	PAt *time.Time
+	Ats []time.Time
+	Log map[string]time.Time
+}
+
 type Base struct {
 	ID   int64
 	Tags []string
@@ -223,6 +231,7 @@ var table = []struct {
 	{"Tree", reflect.TypeOf(Tree{})},
 	{"Holder", reflect.TypeOf(Holder{})},
 	{"Event", reflect.TypeOf(Event{})},
+	{"Stamped", reflect.TypeOf(Stamped{})},
 	{"Embeds", reflect.TypeOf(Embeds{})},
 	{"Versioned", reflect.TypeOf(Versioned{})},
 	{"Named", reflect.TypeOf(Named{})},
