@@ -10,7 +10,7 @@
 // Ratios are TS time / Go time (< 1: TS faster).
 // Run: pnpm bench gob   (env BENCH_MS: ms per measurement, default 1000)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,12 @@ function toJsonShape(c) {
   return { ...c.value, Payload: Buffer.from(c.value.Payload).toString('base64'), ClientContext: '' };
 }
 
+/** A few facts of a value, to check that the decoder gives it back. */
+function summary(v) {
+  if (Array.isArray(v)) return JSON.stringify([v.length, v[999].Name, [...v[999].Counts], v[999].Items]);
+  return JSON.stringify([v.Payload.length, v.Payload[v.Payload.length - 1], v.RequestId, v.Deadline]);
+}
+
 // ---- measurement ----
 
 /** ns per operation (`fn` does `n`): the median of 7 rounds of ms/7 each, after a warm-up (steadier on a busy machine). */
@@ -121,6 +127,9 @@ function runTs(c) {
   const encodevNs = typeof encv.encodev === 'function' ? measure(1, () => encv.encodev(c.schema, c.value)) : undefined;
   const e = new Encoder();
   const stream = Buffer.concat(Array.from({ length: c.k }, () => e.encode(c.schema, c.value)));
+  const check = new Decoder();
+  check.push(stream);
+  if (summary(check.tryDecode(c.schema).value) !== summary(c.value)) throw new Error(`${c.name}: decoded value differs`);
   const decodeNs = measure(c.k, () => {
     const dec = new Decoder();
     dec.push(stream);
@@ -168,7 +177,7 @@ function runGo(i) {
 
 // ---- report ----
 
-const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? execFileSync('cat', ['/proc/cpuinfo'], { encoding: 'utf8' }) : '')?.[1] ?? os.cpus()[0]?.model;
+const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model;
 const goVersion = (() => {
   try {
     return execFileSync('go', ['version'], { encoding: 'utf8' }).trim().replace(/^go version /, '');
