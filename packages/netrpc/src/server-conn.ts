@@ -125,10 +125,11 @@ export class ServerConn {
 
   private readonly onEnd = () => {
     this.inputEnded = true;
-    if (!this.reading) return;
-    this.codec.end();
-    this.pump();
-    if (this.reading) this.stopReading();
+    if (this.reading) {
+      this.codec.end();
+      // Requests still buffered are served as the limits allow; reading stops after the last one.
+      this.pump();
+    }
     this.maybeFinish();
   };
 
@@ -234,13 +235,12 @@ export class ServerConn {
     this.inFlight--;
     if (error === undefined) this.sendReply(header, method, reply);
     else this.sendError(header, error);
-    if (this.reading) {
-      // A synchronous call completes inside pump(), which goes on by itself.
-      if (!this.pumping && !this.isBlocked()) {
-        this.pump();
-        if (this.reading && !this.isBlocked()) this.stream.resume();
-      }
-    } else this.maybeFinish();
+    // A synchronous call completes inside pump(), which goes on by itself.
+    if (this.reading && !this.pumping && !this.isBlocked()) {
+      this.pump();
+      if (this.reading && !this.isBlocked() && !this.inputEnded) this.stream.resume();
+    }
+    this.maybeFinish();
   }
 
   private sendReply(header: RequestHeader, method: Method, reply: unknown): void {
@@ -303,8 +303,9 @@ export class ServerConn {
     this.writeBlocked = false;
     if (this.reading && !this.isBlocked()) {
       this.pump();
-      if (this.reading && !this.isBlocked()) this.stream.resume();
-    } else this.maybeFinish();
+      if (this.reading && !this.isBlocked() && !this.inputEnded) this.stream.resume();
+    }
+    this.maybeFinish();
   };
 
   private maybeFinish(): void {

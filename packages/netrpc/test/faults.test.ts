@@ -141,6 +141,27 @@ for (const f of flavors) {
       expect(stats.maxActive).toBeGreaterThan(1);
     });
 
+    it('answers every buffered call when the client half-closes while maxInFlight is reached', async () => {
+      await start({ maxInFlight: 4 });
+      const n = 2000;
+      const codec = f.codec().client({ maxMessageSize: 1 << 30 });
+      const bytes = Buffer.concat(
+        Array.from({ length: n }, (_, seq) => codec.writeRequest({ serviceMethod: 'Test.Hit', seq }, seq, f.int)),
+      );
+      const s = await connect(port);
+      const out = drained(s);
+      s.end(bytes);
+      codec.push(await out);
+      const seqs = new Set<number>();
+      for (let h; (h = codec.readResponseHeader()); ) {
+        expect(h.error).toBe('');
+        expect(codec.readResponseBody(f.int)!.value).toBe(h.seq);
+        seqs.add(h.seq);
+      }
+      expect(seqs.size).toBe(n);
+      expect(stats.maxActive).toBeLessThanOrEqual(4);
+    });
+
     it('stops reading from a client that does not read its replies (write backpressure)', async () => {
       await start({ maxWriteBuffer: 64 * 1024 });
       const n = 300;
