@@ -66,6 +66,9 @@ export class Encoder {
    * send (type definitions the stream has not seen yet, then the value).
    * Throws {@link GobEncodeError} when the value does not fit the schema;
    * the stream is then unchanged.
+   *
+   * Results of up to 4 KiB may share one `ArrayBuffer` (like Node's pooled
+   * `Buffer`s): copy them (`slice()`) before transferring their `.buffer`.
    */
   encode<S extends Schema<unknown>>(schema: S, value: Infer<S>): Uint8Array {
     return this.run(schema, value, false) as Uint8Array;
@@ -146,7 +149,7 @@ export class Encoder {
   private single(out: Writer, state: Writer): Uint8Array {
     const refs = state.refs!;
     const msg = frame(state, state.refLen);
-    const result = new Uint8Array(out.pos + msg.length + state.refLen);
+    const result = allocate(out.pos + msg.length + state.refLen);
     result.set(out.buf.subarray(0, out.pos));
     let at = out.pos;
     let from = state.pos - msg.length;
@@ -170,14 +173,14 @@ export class Encoder {
     let head: Uint8Array | undefined = out.pos > 0 ? out.buf.subarray(0, out.pos) : undefined;
     for (const r of refs) {
       const piece = state.buf.subarray(from, r.at);
-      list.push(head ? concat(head, piece) : piece.slice());
+      list.push(head ? concat(head, piece) : copyOf(piece));
       head = undefined;
       list.push(r.bytes);
       from = r.at;
     }
     const tail = state.buf.subarray(from, state.pos);
     if (head) list.push(concat(head, tail));
-    else if (tail.length > 0) list.push(tail.slice());
+    else if (tail.length > 0) list.push(copyOf(tail));
     return list;
   }
 
@@ -281,8 +284,32 @@ function writeMessage(w: Writer, b: Writer): void {
   b.pos = RESERVE;
 }
 
+/** Results up to this size are carved out of a shared slab (like Node's pooled Buffers). */
+const POOLED_MAX = 4096;
+const SLAB_SIZE = 64 * 1024;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
+/** A new array of `n` bytes; small ones share a slab, which saves an ArrayBuffer per result. */
+function allocate(n: number): Uint8Array {
+  if (n > POOLED_MAX) return new Uint8Array(n);
+  if (slabUsed + n > slab.byteLength) {
+    slab = new ArrayBuffer(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  const r = new Uint8Array(slab, slabUsed, n);
+  slabUsed = (slabUsed + n + 7) & ~7;
+  return r;
+}
+
+function copyOf(a: Uint8Array): Uint8Array {
+  const r = allocate(a.length);
+  r.set(a);
+  return r;
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const r = new Uint8Array(a.length + b.length);
+  const r = allocate(a.length + b.length);
   r.set(a);
   r.set(b, a.length);
   return r;

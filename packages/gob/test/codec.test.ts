@@ -378,6 +378,17 @@ describe('StreamDecoder', () => {
   });
 });
 
+test('small results share a slab but never overlap or change', () => {
+  const enc = new Encoder();
+  const results = Array.from({ length: 3000 }, (_, i) => enc.encode(t.string(), `value ${i}`));
+  results.forEach((r, i) => {
+    const d = new Decoder();
+    d.push(r);
+    expect(d.tryDecode(t.string())?.value).toBe(`value ${i}`);
+  });
+  expect(new Set(results.map((r) => r.buffer)).size).toBeLessThan(results.length);
+});
+
 describe('encodev', () => {
   const Req = t.struct('Req', { A: t.bytes(), S: t.string(), B: t.bytes(), I: t.interface({ bytes: t.bytes() }) });
   const join = (chunks: Uint8Array[]): string => chunks.map(hex).join('');
