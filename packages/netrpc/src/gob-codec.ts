@@ -14,8 +14,8 @@ let wire: Wire | undefined;
 /** Go's `rpc.Request`, `rpc.Response` and the `struct{}{}` body of error replies. */
 function schemas(): Wire {
   wire ??= {
-    request: t.struct('Request', { ServiceMethod: t.string(), Seq: t.uint64() }),
-    response: t.struct('Response', { ServiceMethod: t.string(), Seq: t.uint64(), Error: t.string() }),
+    request: t.struct('Request', { ServiceMethod: t.string(), Seq: t.uint64() }, { pkg: 'rpc' }),
+    response: t.struct('Response', { ServiceMethod: t.string(), Seq: t.uint64(), Error: t.string() }, { pkg: 'rpc' }),
     invalidRequest: t.struct('', {}),
   };
   return wire;
@@ -113,12 +113,7 @@ class GobReader {
 
   /** True once the decoder refuses all further input (a framing error); `push` then rethrows it. */
   private isBroken(): boolean {
-    try {
-      this.dec.push(new Uint8Array(0));
-      return false;
-    } catch {
-      return true;
-    }
+    return this.dec.broken !== undefined;
   }
 
   /** At the end of input: a clean end, or an error when a message is cut short. */

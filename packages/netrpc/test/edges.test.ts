@@ -119,3 +119,22 @@ describe('registration', () => {
     await server.close();
   });
 });
+
+describe('user types named like net/rpc headers', () => {
+  it('carries a user struct named Request/Response next to rpc.Request/rpc.Response', async () => {
+    const Request = t.struct('Request', { Name: t.string() });
+    const Response = t.struct('Response', { Greeting: t.string(), Seq: t.int() });
+    const server = new Server().register('Greeter', {
+      Hello: method({ args: Request, reply: Response, handler: (a) => ({ Greeting: `hi ${a.Name}`, Seq: 7 }) }),
+    });
+    const { port } = await server.listen();
+    const client = await dial({ port });
+    try {
+      const replies = await Promise.all([1, 2].map((i) => client.call('Greeter.Hello', { Name: `n${i}` }, Request, Response)));
+      expect(replies).toEqual([{ Greeting: 'hi n1', Seq: 7 }, { Greeting: 'hi n2', Seq: 7 }]);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
