@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkgDir = path.resolve(here, '../../packages/lambda-runtime');
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 1 : 5;
+const ROUNDS = quick ? 1 : 9;
 const peers = { 'tslambda runtime': path.join(here, 'ts-echo.mjs'), 'raw HTTP loop': path.join(here, 'raw-echo.mjs') };
 
 /** A minimal in-memory Runtime API: serves `payload` `n` times per round, times /next → /response. */
@@ -97,6 +97,12 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
+/** CPU time (user + system) of a process so far, in µs, from /proc (clock ticks of 10 ms). */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 function rssKiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
@@ -104,8 +110,8 @@ function rssKiB(pid) {
 
 async function throughput() {
   const cases = [
-    { name: '1 KiB', payload: event(1024), n: quick ? 2000 : 5000 },
-    { name: '256 KiB', payload: event(256 * 1024), n: quick ? 200 : 500 },
+    { name: '1 KiB', payload: event(1024), n: quick ? 2000 : 3000 },
+    { name: '256 KiB', payload: event(256 * 1024), n: quick ? 200 : 300 },
   ];
   // Both peers run side by side (each with its own server); rounds alternate so machine noise hits both.
   const running = {};
@@ -126,15 +132,17 @@ async function throughput() {
     const rounds = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
     for (const { api } of Object.values(running)) await api.run(c.payload, Math.ceil(c.n / 5)); // warm-up
     for (let i = 0; i < ROUNDS; i++) {
-      for (const [peer, { api }] of Object.entries(running)) {
+      for (const [peer, { api, child }] of Object.entries(running)) {
+        const cpu0 = cpuMicros(child.pid);
         const r = await api.run(c.payload, c.n);
-        rounds[peer].push({ ips: (c.n / r.ms) * 1000, lat: [...r.latencies].sort((a, b) => a - b) });
+        const cpu = (cpuMicros(child.pid) - cpu0) / c.n;
+        rounds[peer].push({ ips: (c.n / r.ms) * 1000, cpu, lat: [...r.latencies].sort((a, b) => a - b) });
       }
     }
     for (const [peer, rs] of Object.entries(rounds)) {
       const ips = median(rs.map((r) => r.ips));
       const lat = rs.find((r) => r.ips === ips).lat;
-      results[`${peer}|${c.name}`] = { ips, p50: pct(lat, 50), p99: pct(lat, 99) };
+      results[`${peer}|${c.name}`] = { ips, cpu: median(rs.map((r) => r.cpu)), p50: pct(lat, 50), p99: pct(lat, 99) };
     }
   }
   for (const { api, child } of Object.values(running)) {
@@ -206,17 +214,18 @@ console.log(`command: pnpm bench runtime${quick ? ' --quick' : ''}  (median of $
 
 const { cases, results, memory } = await throughput();
 console.log('Runtime API, echo handler, one invocation at a time (in-memory Runtime API server):');
-console.log('| event | peer | invocations/s | p50 ms | p99 ms |');
-console.log('|---|---|---:|---:|---:|');
+console.log('| event | peer | invocations/s | p50 ms | p99 ms | function CPU µs / invocation |');
+console.log('|---|---|---:|---:|---:|---:|');
 for (const c of cases) {
   for (const peer of Object.keys(peers)) {
     const r = results[`${peer}|${c.name}`];
-    console.log(`| ${c.name} | ${peer} | ${fmt(r.ips)} | ${fmt(r.p50, 3)} | ${fmt(r.p99, 3)} |`);
+    console.log(`| ${c.name} | ${peer} | ${fmt(r.ips)} | ${fmt(r.p50, 3)} | ${fmt(r.p99, 3)} | ${fmt(r.cpu)} |`);
   }
 }
 for (const c of cases) {
   const ratio = results[`tslambda runtime|${c.name}`].ips / results[`raw HTTP loop|${c.name}`].ips;
-  console.log(`ratio ${c.name}: tslambda / raw loop throughput = ${ratio.toFixed(2)}x (target >= 0.90x)`);
+  const cpuRatio = results[`raw HTTP loop|${c.name}`].cpu / results[`tslambda runtime|${c.name}`].cpu;
+  console.log(`ratio ${c.name}: tslambda / raw loop throughput = ${ratio.toFixed(2)}x (target >= 0.90x); raw / tslambda CPU per invocation = ${cpuRatio.toFixed(2)}x`);
 }
 
 const cold = await coldStart();
