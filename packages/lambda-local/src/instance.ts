@@ -123,7 +123,8 @@ export class Instance {
       },
       logStreamName(new Date(), this.id),
     );
-    const proc = spawn(process.execPath, [...spec.nodeArgs, ...spec.entry.args], {
+    const args = spec.entry.node ? [...spec.nodeArgs, ...spec.entry.args] : spec.entry.args;
+    const proc = spawn(spec.entry.command, args, {
       cwd: spec.entry.taskRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
