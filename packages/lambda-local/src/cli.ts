@@ -237,7 +237,17 @@ async function serveCommand(
 ): Promise<number> {
   const s = style(process.stderr);
   const fn = new LocalFunction({ ...options, onLog: logPrinter(style(process.stdout), process.stdout) });
-  const server = await serve(fn, { port, host, http });
+  let server;
+  try {
+    server = await serve(fn, { port, host, http });
+  } catch (e) {
+    await fn.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new UsageError(`cannot listen on ${host}:${port} (${code}); pick another with --port or --host`);
+    }
+    throw e;
+  }
   process.stderr.write(
     `${s.green('tslambda')} serving ${s.bold(fn.name)} (${fn.protocol === 'go1x' ? 'go1.x' : 'Runtime API'}, timeout ${fn.timeoutMs / 1000} s, ${fn.memorySize} MB, up to ${options.concurrency} instances)\n` +
       `  Invoke API  POST ${server.url}/2015-03-31/functions/function/invocations\n` +
