@@ -34,6 +34,11 @@ export function runtimeBinPath(): string {
  * - an executable file (not `.js`): run as it is, like a go1.x function binary.
  *
  * Throws {@link EntryNotFoundError}.
+ *
+ * @example
+ * ```ts
+ * resolveEntry('dist/index.handler'); // { command: node, args: [<tslambda-runtime bin>, 'index.handler'], taskRoot: '<cwd>/dist', ... }
+ * ```
  */
 export function resolveEntry(entry: string, cwd = process.cwd()): ResolvedEntry {
   const file = path.resolve(cwd, entry);

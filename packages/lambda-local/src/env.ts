@@ -23,6 +23,12 @@ const INHERITED = ['PATH', 'HOME', 'NODE_OPTIONS', 'NODE_PATH', 'SYSTEMROOT', 'T
  * `_LAMBDA_SERVER_PORT` (go1.x) or `AWS_LAMBDA_RUNTIME_API` (Runtime API).
  * A few host variables (PATH, HOME, NODE_OPTIONS...) are kept so `node` runs;
  * nothing else leaks from the parent. No credentials are set.
+ *
+ * @example
+ * ```ts
+ * const env = functionEnvironment({ functionName: 'orders', memorySize: 128, region: 'us-east-1', taskRoot: '/var/task',
+ *   handler: 'index.handler', transport: { runtimeApi: '127.0.0.1:9001' } }, '2024/01/31/[$LATEST]abc');
+ * ```
  */
 export function functionEnvironment(spec: EnvironmentSpec, logStream: string): Record<string, string> {
   const env: Record<string, string> = {};

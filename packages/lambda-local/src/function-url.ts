@@ -21,6 +21,14 @@ export interface FunctionUrlSettings {
  * Turns a plain HTTP request into the event a Lambda function URL sends
  * (payload format 2.0, auth type `NONE`): headers lower-cased and joined
  * with commas, cookies apart, the body base64-encoded unless it is text.
+ *
+ * @example
+ * ```ts
+ * createServer(async (req, res) => {
+ *   const body = Buffer.concat(await req.toArray());
+ *   await writeFunctionUrlResponse(res, await fn.invokeStream(toFunctionUrlEvent(req, body)));
+ * });
+ * ```
  */
 export function toFunctionUrlEvent(req: IncomingMessage, body: Buffer, settings: FunctionUrlSettings = {}, now = new Date()): LambdaFunctionURLEvent {
   const urlId = settings.urlId ?? 'abcdefghijklmnopqrstuvwxyz012345';
@@ -104,6 +112,11 @@ interface Prelude {
  * the payload 2.0 response format (or any other JSON as a 200
  * `application/json` body), a streamed result as it arrives (its HTTP
  * prelude gives status, headers and cookies), a function error as `502`.
+ *
+ * @example
+ * ```ts
+ * await writeFunctionUrlResponse(res, await fn.invokeStream(event));
+ * ```
  */
 export async function writeFunctionUrlResponse(res: ServerResponse, inv: StreamingInvokeResult): Promise<void> {
   // A client that goes away must not leave the function blocked on backpressure.

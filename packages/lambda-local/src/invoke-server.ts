@@ -187,7 +187,14 @@ function matchesFunction(fn: LocalFunction, name: string): boolean {
   return bare === fn.name || bare === fn.arn || bare === 'function';
 }
 
-/** Base64 of the last 4 KB of the log, cut at a line start. */
+/**
+ * Base64 of the last 4 KB of the log, cut at a line start (`X-Amz-Log-Result`).
+ *
+ * @example
+ * ```ts
+ * Buffer.from(tail(result.logs), 'base64').toString(); // '…REPORT RequestId: …'
+ * ```
+ */
 export function tail(logs: string): string {
   let bytes = Buffer.from(logs, 'utf8');
   if (bytes.length > TAIL_BYTES) {

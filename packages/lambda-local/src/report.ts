@@ -25,7 +25,14 @@ export function endLine(requestId: string): string {
   return `END RequestId: ${requestId}`;
 }
 
-/** Lambda's tab-separated `REPORT` line. */
+/**
+ * Lambda's tab-separated `REPORT` line.
+ *
+ * @example
+ * ```ts
+ * reportLine(result.report); // 'REPORT RequestId: …\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB…'
+ * ```
+ */
 export function reportLine(r: InvocationReport): string {
   const parts = [
     `REPORT RequestId: ${r.requestId}`,
