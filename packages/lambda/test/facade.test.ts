@@ -29,13 +29,13 @@ describe('@tslambda/lambda', () => {
     expect(Object.keys(eventsSub).sort()).toEqual(Object.keys(eventsPkg).sort());
   });
 
-  it('types a handler with event types from one import', () => {
-    const handler = async (event: S3Event, context: Context): Promise<SQSBatchResponse> => {
-      expect(context).toBeUndefined();
-      return { batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.s3.object.key })) };
-    };
-    const http = (e: APIGatewayProxyEventV2) => e.rawPath;
-    expect(typeof handler).toBe('function');
-    expect(typeof http).toBe('function');
+  it('types a handler with event types from one import', async () => {
+    const handler = async (event: S3Event, context: Pick<Context, 'awsRequestId'>): Promise<SQSBatchResponse> => ({
+      batchItemFailures: event.Records.map((r) => ({ itemIdentifier: `${context.awsRequestId}:${lambda.events.decodeS3Key(r.s3.object.key)}` })),
+    });
+    const record = { s3: { object: { key: 'a+b%21.txt' } } } as S3Event['Records'][number];
+    expect(await handler({ Records: [record] }, { awsRequestId: 'r1' })).toEqual({ batchItemFailures: [{ itemIdentifier: 'r1:a b!.txt' }] });
+    const http = (e: Pick<APIGatewayProxyEventV2, 'rawPath'>) => e.rawPath;
+    expect(http({ rawPath: '/x' })).toBe('/x');
   });
 });
