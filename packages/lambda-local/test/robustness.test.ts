@@ -106,7 +106,8 @@ describe('encodePayload', () => {
 });
 
 describe('a client that leaves in the middle of a streamed response', () => {
-  const fn = new LocalFunction({ entry: path.join(fixtures, 'url-flood.mjs'), timeout: 10 });
+  // Blocked, the function would hold its only instance until this timeout.
+  const fn = new LocalFunction({ entry: path.join(fixtures, 'url-flood.mjs'), timeout: 30 });
   let server: InvokeServer;
   beforeAll(async () => {
     server = await serve(fn, { port: 0, http: true });
@@ -126,6 +127,6 @@ describe('a client that leaves in the middle of a streamed response', () => {
     const next = await fetch(`${server.url}/?chunks=2`);
     expect(next.status).toBe(200);
     expect((await next.arrayBuffer()).byteLength).toBe(2 * 64 * 1024);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
