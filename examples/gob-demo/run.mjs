@@ -3,7 +3,7 @@
 // TS encodes an InvokeRequest and an Event (a map and a time.Time) on one stream, a small Go
 // program (examples/gob-demo) decodes and prints them and replies with an InvokeResponse and a
 // changed Event, and TS decodes and checks the replies. Without Go, TS does the round trip alone.
-// Run from the root: pnpm demo   (builds the packages first; examples/demo.mjs starts this file).
+// Run from the root: pnpm demo:gob (builds @tslambda/gob first).
 // Exits 1 on any mismatch.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, '..', '..', 'packages', 'gob', 'dist', 'index.js');
 if (!existsSync(dist)) {
-  console.error('packages/gob is not built: run `pnpm demo` from the root (it builds first) or `pnpm build`.');
+  console.error('packages/gob is not built: run `pnpm demo:gob` from the root (it builds first) or `pnpm build`.');
   process.exit(1);
 }
 const { Decoder, Encoder, t } = await import(dist);
