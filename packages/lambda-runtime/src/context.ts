@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ClientContext, CognitoIdentity, Context, InvocationMeta, W3CTraceContext } from './types.js';
 
+/** The longest delay `setTimeout` takes; longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Function-level values from the environment, read once at start. */
 export interface FunctionInfo {
   functionName: string;
@@ -109,12 +112,20 @@ export class InvocationContext implements Context {
       const left = this.deadline - Date.now();
       if (this.#ended) controller.abort(new DOMException('The invocation has ended', 'AbortError'));
       else if (left <= 0) controller.abort(new DOMException('The invocation timed out', 'TimeoutError'));
-      else {
-        this.#timer = setTimeout(() => controller.abort(new DOMException('The invocation timed out', 'TimeoutError')), left);
-        this.#timer.unref();
-      }
+      else this.#arm(controller);
     }
     return this.#controller.signal;
+  }
+
+  /** Aborts at the deadline; timers cap at 2^31-1 ms (~24.8 days), so a far deadline re-arms. */
+  #arm(controller: AbortController): void {
+    const left = this.deadline - Date.now();
+    if (left <= 0) {
+      controller.abort(new DOMException('The invocation timed out', 'TimeoutError'));
+      return;
+    }
+    this.#timer = setTimeout(() => this.#arm(controller), Math.min(left, MAX_TIMER_MS));
+    this.#timer.unref();
   }
 
   /** Marks the invocation finished: clears the deadline timer and aborts the signal if it is still live. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createContext, currentContext, functionInfoFromEnv, parseClientContext, runWithContext } from '@tslambda/lambda-runtime';
 
 const fn = functionInfoFromEnv({ AWS_LAMBDA_FUNCTION_NAME: 'f', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '256' });
@@ -36,6 +36,24 @@ describe('context', () => {
     const late = createContext({ requestId: 'r', deadlineMs: Date.now() + 60_000, invokedFunctionArn: 'arn' }, fn);
     late.end();
     expect(late.signal.aborted).toBe(true);
+  });
+
+  it('keeps the signal live until a deadline beyond the 24.8-day timer limit', () => {
+    vi.useFakeTimers();
+    try {
+      const day = 86_400_000;
+      const ctx = createContext({ requestId: 'r', deadlineMs: Date.now() + 30 * day, invokedFunctionArn: 'arn' }, fn);
+      const signal = ctx.signal;
+      vi.advanceTimersByTime(1);
+      expect(signal.aborted).toBe(false);
+      vi.advanceTimersByTime(29 * day);
+      expect(signal.aborted).toBe(false);
+      vi.advanceTimersByTime(day);
+      expect(signal.aborted).toBe(true);
+      expect((signal.reason as DOMException).name).toBe('TimeoutError');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
