@@ -1,9 +1,8 @@
 import { httpResponseStream, streamifyResponse, type StreamingHandler, type StreamingOptions } from '@tslambda/lambda-runtime';
-import { adapterFor } from './detect.js';
-import { fetchOf, headOf, isBodiless, toRequest } from './internal/fetch.js';
-import type { EventAdapter } from './internal/parts.js';
+import { dispatcher } from './internal/dispatch.js';
+import { headOf, isBodiless } from './internal/fetch.js';
 import { pipeBody } from './internal/pipe.js';
-import type { FetchApp, GatewayOptions, HttpEvent, LambdaHttpContext } from './types.js';
+import type { FetchApp, GatewayOptions, HttpEvent } from './types.js';
 
 /** Options of {@link handleStreaming}. */
 export interface StreamingGatewayOptions extends Omit<GatewayOptions, 'isBinary' | 'maxResponseBytes'>, StreamingOptions {}
@@ -27,30 +26,12 @@ export interface StreamingGatewayOptions extends Omit<GatewayOptions, 'isBinary'
  * ```
  */
 export function handleStreaming(app: FetchApp, options: StreamingGatewayOptions = {}): StreamingHandler<HttpEvent> {
-  const fetch = fetchOf(app);
-  const strip = options.stripBasePath ?? true;
-  const basePath = options.basePath;
-  const onError = options.onError;
+  const dispatch = dispatcher(app, options);
   const streaming: StreamingOptions = {};
   if (options.highWaterMark !== undefined) streaming.highWaterMark = options.highWaterMark;
 
   return streamifyResponse<HttpEvent>(async (event, stream, lambdaContext) => {
-    const adapter = adapterFor(event) as EventAdapter<HttpEvent>;
-    const parts = adapter.request(event, strip, basePath);
-    const request = toRequest(parts);
-    const ctx: LambdaHttpContext = {
-      event,
-      requestContext: (event as { requestContext?: unknown }).requestContext,
-      lambdaContext,
-      kind: adapter.kind,
-    };
-    let response: Response;
-    try {
-      response = await fetch(request, ctx);
-    } catch (error) {
-      if (!onError) throw error;
-      response = await onError(error, request, ctx);
-    }
+    const { adapter, parts, response } = await dispatch(event, lambdaContext);
     const head = headOf(response);
     const out = httpResponseStream(stream, adapter.prelude(event, head));
     const body = response.body;

@@ -1,9 +1,9 @@
 import type { Context } from '@tslambda/lambda-runtime';
 import { isBinaryResponse } from './binary.js';
-import { adapterFor } from './detect.js';
-import { fetchOf, headOf, isBodiless, readBody, toRequest } from './internal/fetch.js';
-import type { EventAdapter, ResponseParts } from './internal/parts.js';
-import type { FetchApp, GatewayOptions, HttpEvent, HttpResult, LambdaHttpContext } from './types.js';
+import { dispatcher } from './internal/dispatch.js';
+import { headOf, isBodiless, readBody } from './internal/fetch.js';
+import type { ResponseParts } from './internal/parts.js';
+import type { FetchApp, GatewayOptions, HttpEvent, HttpResult } from './types.js';
 
 /** Lambda's buffered response limit, as a default body limit. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
@@ -27,30 +27,12 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpRe
  * ```
  */
 export function handle(app: FetchApp, options: GatewayOptions = {}): HttpHandler {
-  const fetch = fetchOf(app);
-  const strip = options.stripBasePath ?? true;
-  const basePath = options.basePath;
+  const dispatch = dispatcher(app, options);
   const isBinary = options.isBinary ?? isBinaryResponse;
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const onError = options.onError;
 
   return async function httpHandler(event: HttpEvent, lambdaContext: Context): Promise<HttpResult> {
-    const adapter = adapterFor(event) as EventAdapter<HttpEvent>;
-    const parts = adapter.request(event, strip, basePath);
-    const request = toRequest(parts);
-    const ctx: LambdaHttpContext = {
-      event,
-      requestContext: (event as { requestContext?: unknown }).requestContext,
-      lambdaContext,
-      kind: adapter.kind,
-    };
-    let response: Response;
-    try {
-      response = await fetch(request, ctx);
-    } catch (error) {
-      if (!onError) throw error;
-      response = await onError(error, request, ctx);
-    }
+    const { adapter, parts, response } = await dispatch(event, lambdaContext);
     const head = headOf(response);
     const out = head as ResponseParts;
     const body = response.body;
