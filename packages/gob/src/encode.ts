@@ -15,6 +15,11 @@ const TOO_BIG = 1 << 30;
 
 type EncFn = (w: Writer, v: any) => void;
 type ZeroFn = (v: any) => boolean;
+interface Ready {
+  id: number;
+  enc: EncFn;
+  struct: boolean;
+}
 interface Plan {
   enc: EncFn;
   zero: ZeroFn;
@@ -54,6 +59,8 @@ export class Encoder {
   private readonly writerList: Writer[] = [];
   private readonly refList: { at: number; bytes: Uint8Array }[] = [];
   private busy = false;
+  /** Schemas whose definitions this stream has sent: their id and compiled encoder (the fast path). */
+  private readonly ready = new Map<Schema, Ready>();
   private readonly out = new Writer(256);
   private state = new Writer(4096);
 
@@ -93,6 +100,10 @@ export class Encoder {
   }
 
   private run(schema: Schema, value: unknown, chunks: boolean): Uint8Array | Uint8Array[] {
+    if (!this.busy && value !== null && value !== undefined) {
+      const r = this.ready.get(schema);
+      if (r !== undefined) return this.again(r, value, chunks);
+    }
     if (schema === undefined || schema === null) throw new GobEncodeError('gob: cannot encode nil value', 'ERR_GOB_NIL');
     const prev = active;
     active = this;
@@ -127,10 +138,15 @@ export class Encoder {
       refs.length = 0;
       state.refs = refs;
       encodeTop(state, ut, value);
+      if (!reentrant && out.pos === 0 && value !== null && value !== undefined) {
+        const base = ut.base;
+        this.ready.set(schema, { id: this.sent.get(ut.baseKey)!, enc: plan(base).enc, struct: base.kind === 'struct' });
+      }
       const result = chunks ? this.chunks(out, state) : this.single(out, state);
       if (!reentrant && state.buf.length > 4 * 1024 * 1024 && state.pos < state.buf.length / 4) this.state = new Writer(4096);
       return result;
     } catch (e) {
+      if (journal.length > 0) this.ready.clear();
       for (const k of journal) this.sent.delete(k);
       const err = e instanceof GobError ? e : toEncodeError(e);
       if (err instanceof GobEncodeError) err.partial = out.buf.slice(0, out.pos);
@@ -142,6 +158,52 @@ export class Encoder {
       this.writers = savedWriters;
       this.journal = savedJournal;
       this.busy = reentrant;
+    }
+  }
+
+  /** The fast path of `run` for a schema whose definitions were sent: only the value. */
+  private again(r: Ready, value: unknown, chunks: boolean): Uint8Array | Uint8Array[] {
+    const prev = active;
+    active = this;
+    this.busy = true;
+    const savedWriters = this.writers;
+    const savedJournal = this.journal;
+    // interface values inside may still send definitions (into `out`)
+    const journal = this.journalList;
+    if (journal.length !== 0) journal.length = 0;
+    this.journal = journal;
+    const out = this.out;
+    const writers = this.writerList;
+    if (writers.length !== 1) writers.length = 1;
+    writers[0] = out;
+    this.writers = writers;
+    const state = this.state;
+    out.pos = 0;
+    state.pos = RESERVE;
+    state.refLen = 0;
+    const refs = this.refList;
+    if (refs.length !== 0) refs.length = 0;
+    state.refs = refs;
+    try {
+      state.int(r.id);
+      if (!r.struct) state.byte(0);
+      r.enc(state, value);
+      const result = chunks ? this.chunks(out, state) : this.single(out, state);
+      if (state.buf.length > 4 * 1024 * 1024 && state.pos < state.buf.length / 4) this.state = new Writer(4096);
+      return result;
+    } catch (e) {
+      if (journal.length > 0) this.ready.clear();
+      for (const k of journal) this.sent.delete(k);
+      const err = e instanceof GobError ? e : toEncodeError(e);
+      if (err instanceof GobEncodeError) err.partial = out.buf.slice(0, out.pos);
+      throw err;
+    } finally {
+      state.refs = null;
+      if (refs.length !== 0) refs.length = 0;
+      active = prev;
+      this.writers = savedWriters;
+      this.journal = savedJournal;
+      this.busy = false;
     }
   }
 
