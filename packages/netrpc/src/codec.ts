@@ -34,12 +34,8 @@ export interface ServerCodec {
   readRequestBody(type: BodyType): Body | undefined;
   /** Reads and drops the body (Go's `ReadRequestBody(nil)`); false when more bytes are needed. */
   discardRequestBody(): boolean;
-  /**
-   * Encodes a reply. `type` is `undefined` for an error reply (`header.error` set). Returns the
-   * bytes, or chunks the server writes in order at once; chunks may be the reply's own byte
-   * arrays (not copied), so a handler must not modify them after returning them.
-   */
-  writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array | Uint8Array[];
+  /** Encodes a reply. `type` is `undefined` for an error reply (`header.error` set). */
+  writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array;
 }
 
 /** The client side of a codec (Go's `rpc.ClientCodec`), without I/O. See {@link ServerCodec}. */

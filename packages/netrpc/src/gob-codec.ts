@@ -137,9 +137,6 @@ export interface GobCodecOptions {
   ids?: IdSpace;
 }
 
-/** Replies up to this size are sent as one buffer (one small copy beats several socket writes). */
-const SINGLE_MAX = 16 * 1024;
-
 /**
  * Encodes a header and its body on one stream so that a body that does not fit its schema changes
  * nothing: the caller gets a `BodyError` and may send something else. Once the header type has
@@ -151,7 +148,6 @@ class PairEncoder {
 
   constructor(private readonly enc: Encoder) {}
 
-  /** One buffer: header then body. */
   encode(headerSchema: Schema, header: unknown, bodySchema: Schema, body: unknown): Uint8Array {
     if (this.headerSent) {
       const tail = this.tryBody(this.enc, bodySchema, body);
@@ -163,46 +159,9 @@ class PairEncoder {
     return concat(head, this.enc.encode(bodySchema, body as never));
   }
 
-  /**
-   * Header then body as chunks to write in order, without copying the body's large byte slices
-   * (see `Encoder.encodev`); small messages still come as one buffer.
-   */
-  encodev(headerSchema: Schema, header: unknown, bodySchema: Schema, body: unknown): Uint8Array | Uint8Array[] {
-    let head: Uint8Array;
-    let tail: Uint8Array[];
-    if (this.headerSent) {
-      tail = this.tryBodyv(this.enc, bodySchema, body);
-      head = this.enc.encode(headerSchema, header as never);
-    } else {
-      this.tryBodyv(new Encoder(), bodySchema, body);
-      head = this.enc.encode(headerSchema, header as never);
-      this.headerSent = true;
-      tail = this.enc.encodev(bodySchema, body as never);
-    }
-    let size = head.length;
-    for (const c of tail) size += c.length;
-    if (size > SINGLE_MAX) return [head, ...tail];
-    const out = new Uint8Array(size);
-    out.set(head, 0);
-    let at = head.length;
-    for (const c of tail) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  }
-
   private tryBody(enc: Encoder, schema: Schema, body: unknown): Uint8Array {
     try {
       return enc.encode(schema, body as never);
-    } catch (err) {
-      throw new BodyError((err as Error).message, { cause: err });
-    }
-  }
-
-  private tryBodyv(enc: Encoder, schema: Schema, body: unknown): Uint8Array[] {
-    try {
-      return enc.encodev(schema, body as never);
     } catch (err) {
       throw new BodyError((err as Error).message, { cause: err });
     }
@@ -240,11 +199,11 @@ class GobServerCodec implements ServerCodec {
     return this.reader.skip();
   }
 
-  writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array | Uint8Array[] {
+  writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array {
     const w = schemas();
     const head = { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error };
     if (type === undefined) return this.enc.encode(w.response, head, w.invalidRequest, {});
-    return this.enc.encodev(w.response, head, gobSchema(type), body);
+    return this.enc.encode(w.response, head, gobSchema(type), body);
   }
 }
 

@@ -245,7 +245,7 @@ export class ServerConn {
 
   private sendReply(header: RequestHeader, method: Method, reply: unknown): void {
     if (this.closed) return;
-    let bytes: Uint8Array | Uint8Array[];
+    let bytes: Uint8Array;
     try {
       bytes = this.codec.writeResponse({ serviceMethod: header.serviceMethod, seq: header.seq, error: '' }, reply, method.reply);
     } catch (err) {
@@ -261,7 +261,7 @@ export class ServerConn {
 
   private sendError(header: RequestHeader, error: string): void {
     if (this.closed) return;
-    let bytes: Uint8Array | Uint8Array[];
+    let bytes: Uint8Array;
     try {
       bytes = this.codec.writeResponse({ serviceMethod: header.serviceMethod, seq: header.seq, error }, undefined, undefined);
     } catch (err) {
@@ -278,8 +278,7 @@ export class ServerConn {
     this.stream.destroy();
   }
 
-  /** Writes one reply: its chunks go out in order, all before any other reply (writes are synchronous). */
-  private write(bytes: Uint8Array | Uint8Array[]): void {
+  private write(bytes: Uint8Array): void {
     const s = this.stream;
     if (s.destroyed || s.writableEnded) return;
     if (!this.corked) {
@@ -287,11 +286,7 @@ export class ServerConn {
       s.cork();
       process.nextTick(this.uncork);
     }
-    if (Array.isArray(bytes)) {
-      for (const chunk of bytes) s.write(chunk);
-    } else {
-      s.write(bytes);
-    }
+    s.write(bytes);
     if (!this.writeBlocked && s.writableLength > this.limits.maxWriteBuffer) {
       this.writeBlocked = true;
       s.pause();
