@@ -479,18 +479,26 @@ export class Decoder {
   private op(schema: Schema, id: number, depth: number): Fn {
     let m = this.ops.get(schema);
     if (!m) this.ops.set(schema, (m = new Map()));
-    const had = m.get(id);
+    return this.memo(m, id, depth, 'type nesting', () => this.build(resolve(schema), id, depth + 1));
+  }
+
+  /**
+   * The cached op of `id` in `cache`, built once. A placeholder that forwards
+   * to the real op is cached while it is built, so recursive types terminate.
+   */
+  private memo(cache: Map<number, Fn>, id: number, depth: number, what: string, build: () => Fn): Fn {
+    const had = cache.get(id);
     if (had) return had;
-    if (depth > this.maxDepth) this.fail(`type nesting deeper than ${this.maxDepth}`, 'ERR_GOB_LIMIT');
+    if (depth > this.maxDepth) this.fail(`${what} deeper than ${this.maxDepth}`, 'ERR_GOB_LIMIT');
     let real: Fn | undefined;
-    m.set(id, (r) => real!(r));
+    cache.set(id, (r) => real!(r));
     try {
-      real = this.build(resolve(schema), id, depth + 1);
+      real = build();
     } catch (e) {
-      m.delete(id);
+      cache.delete(id);
       throw e;
     }
-    m.set(id, real);
+    cache.set(id, real);
     return real;
   }
 
@@ -736,19 +744,7 @@ export class Decoder {
   }
 
   private skipOp(id: number, depth: number): Fn {
-    const had = this.skips.get(id);
-    if (had) return had;
-    if (depth > this.maxDepth) this.fail(`invalid nesting depth: type nesting deeper than ${this.maxDepth}`, 'ERR_GOB_LIMIT');
-    let real: Fn | undefined;
-    this.skips.set(id, (r) => real!(r));
-    try {
-      real = this.buildSkip(this.wire(id), depth + 1);
-    } catch (e) {
-      this.skips.delete(id);
-      throw e;
-    }
-    this.skips.set(id, real);
-    return real;
+    return this.memo(this.skips, id, depth, 'invalid nesting depth: type nesting', () => this.buildSkip(this.wire(id), depth + 1));
   }
 
   private buildSkip(w: WireType, depth: number): Fn {
@@ -836,19 +832,7 @@ export class Decoder {
   }
 
   private anyOp(id: number, depth: number): Fn {
-    const had = this.anys.get(id);
-    if (had) return had;
-    if (depth > this.maxDepth) this.fail(`type nesting deeper than ${this.maxDepth}`, 'ERR_GOB_LIMIT');
-    let real: Fn | undefined;
-    this.anys.set(id, (r) => real!(r));
-    try {
-      real = this.buildAny(this.wire(id), depth + 1);
-    } catch (e) {
-      this.anys.delete(id);
-      throw e;
-    }
-    this.anys.set(id, real);
-    return real;
+    return this.memo(this.anys, id, depth, 'type nesting', () => this.buildAny(this.wire(id), depth + 1));
   }
 
   private buildAny(w: WireType, depth: number): Fn {
