@@ -411,6 +411,19 @@ export class Decoder {
 
   private depth = 0;
 
+  /** `n` elements of a slice or array, one nesting level deeper, charging `bytes` to the allocation budget. */
+  private readList(r: Reader, n: number, bytes: number, elem: Fn): unknown[] {
+    this.enter(r);
+    this.alloc(r, bytes);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      if (r.pos >= r.end) r.fail(`decoding array or slice: length exceeds input size (${n} elements)`);
+      out.push(elem(r));
+    }
+    this.depth--;
+    return out;
+  }
+
   private enter(r: Reader): void {
     if (++this.depth > this.maxDepth) r.fail(`value nesting deeper than ${this.maxDepth}`, 'ERR_GOB_LIMIT');
   }
@@ -584,15 +597,7 @@ export class Decoder {
         const elem = this.op(s.elem, w.elem, depth);
         return (r) => {
           const n = this.count(r, 'slice');
-          this.enter(r);
-          this.alloc(r, 8 * Math.min(n, r.end - r.pos) + 16);
-          const out = [];
-          for (let i = 0; i < n; i++) {
-            if (r.pos >= r.end) r.fail(`decoding array or slice: length exceeds input size (${n} elements)`);
-            out.push(elem(r));
-          }
-          this.depth--;
-          return out;
+          return this.readList(r, n, 8 * Math.min(n, r.end - r.pos) + 16, elem);
         };
       }
       case 'array': {
@@ -601,15 +606,7 @@ export class Decoder {
         const len = s.len;
         return (r) => {
           if (r.uint() !== len) r.fail('length mismatch in decodeArray');
-          this.enter(r);
-          this.alloc(r, 8 * len + 16);
-          const out = [];
-          for (let i = 0; i < len; i++) {
-            if (r.pos >= r.end) r.fail(`decoding array or slice: length exceeds input size (${len} elements)`);
-            out.push(elem(r));
-          }
-          this.depth--;
-          return out;
+          return this.readList(r, len, 8 * len + 16, elem);
         };
       }
       case 'map': {
@@ -879,15 +876,7 @@ export class Decoder {
         return (r) => {
           const n = this.count(r, 'slice');
           if (isArray && n !== len) r.fail('length mismatch in decodeArray');
-          this.enter(r);
-          this.alloc(r, 8 * Math.min(n, r.end - r.pos) + 16);
-          const out = [];
-          for (let i = 0; i < n; i++) {
-            if (r.pos >= r.end) r.fail(`decoding array or slice: length exceeds input size (${n} elements)`);
-            out.push(elem(r));
-          }
-          this.depth--;
-          return out;
+          return this.readList(r, n, 8 * Math.min(n, r.end - r.pos) + 16, elem);
         };
       }
       case 'map': {
