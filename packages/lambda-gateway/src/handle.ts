@@ -42,10 +42,16 @@ export function handle(app: FetchApp, options: GatewayOptions = {}): HttpHandler
       out.isBase64Encoded = false;
     } else {
       const bytes = await readBody(body, limit);
-      const binary = isBinary(response.headers.get('content-type'), response.headers.get('content-encoding'));
+      const binary = isBinary(valueOf(head.headers, 'content-type'), valueOf(head.headers, 'content-encoding'));
       out.body = binary ? bytes.toString('base64') : bytes.toString('utf8');
       out.isBase64Encoded = binary;
     }
     return adapter.result(event, out);
   };
+}
+
+/** A header's value in a response head (lower-case names, one entry per name but `set-cookie`), or `null`. */
+function valueOf(headers: string[], name: string): string | null {
+  for (let i = 0; i < headers.length; i += 2) if (headers[i] === name) return headers[i + 1]!;
+  return null;
 }

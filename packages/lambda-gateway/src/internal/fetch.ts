@@ -9,9 +9,22 @@ export function fetchOf(app: FetchApp): FetchHandler {
   throw new TypeError('expected a fetch handler: a function (request, ctx) => Response, or an object with a fetch method');
 }
 
-/** Builds the web-standard `Request` of an event. GET and HEAD requests carry no body (fetch forbids one). */
+/**
+ * Builds the web-standard `Request` of an event. GET and HEAD requests carry no body (fetch forbids one).
+ * Headers go straight into the request's own list: a `Headers` passed in `init` would be validated and copied twice.
+ */
 export function toRequest(parts: RequestParts): Request {
-  const headers = new Headers();
+  const method = parts.method;
+  const url = parts.origin + parts.target;
+  let request: Request;
+  try {
+    if (method === 'GET') request = new Request(url);
+    else if (parts.body !== null && method !== 'HEAD') request = new Request(url, { method, body: parts.body });
+    else request = new Request(url, { method });
+  } catch (error) {
+    throw new InvalidHttpEventError('request', `cannot build a Request for ${method} ${url}: ${(error as Error).message}`);
+  }
+  const headers = request.headers;
   const h = parts.headers;
   for (let i = 0; i < h.length; i += 2) {
     try {
@@ -20,14 +33,7 @@ export function toRequest(parts: RequestParts): Request {
       // A name or value fetch cannot hold (API Gateway would not send one): left out.
     }
   }
-  const method = parts.method;
-  const init: RequestInit = { method, headers };
-  if (parts.body !== null && method !== 'GET' && method !== 'HEAD') init.body = parts.body;
-  try {
-    return new Request(parts.origin + parts.target, init);
-  } catch (error) {
-    throw new InvalidHttpEventError('request', `cannot build a Request for ${method} ${parts.origin}${parts.target}: ${(error as Error).message}`);
-  }
+  return request;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection']);

@@ -29,28 +29,44 @@ function headerValue(value: unknown, field: string): string {
  * from the former) into a name/value list.
  */
 export function collectHeaders(single: unknown, multi: unknown, out: string[], field = 'headers'): void {
-  let seen: Set<string> | undefined;
+  let many: Record<string, unknown> | undefined;
   if (multi !== null && typeof multi === 'object') {
-    seen = new Set();
-    for (const name in multi) {
-      const values = (multi as Record<string, unknown>)[name];
+    many = multi as Record<string, unknown>;
+    for (const name in many) {
+      const values = many[name];
       if (values === undefined || values === null) continue;
-      seen.add(name.toLowerCase());
       if (Array.isArray(values)) {
         for (const v of values) out.push(name, headerValue(v, `multiValueHeaders.${name}`));
       } else out.push(name, headerValue(values, `multiValueHeaders.${name}`));
     }
   }
+  let seen: Set<string> | undefined;
   if (single !== null && typeof single === 'object') {
     for (const name in single) {
       const value = (single as Record<string, unknown>)[name];
       if (value === undefined || value === null) continue;
-      if (seen !== undefined && seen.size > 0 && seen.has(name.toLowerCase())) continue;
+      if (many !== undefined) {
+        // API Gateway sends every header in both maps, under the same name: the exact lookup settles most.
+        const same = Object.prototype.hasOwnProperty.call(many, name) ? many[name] : undefined;
+        if (same !== undefined && same !== null) continue;
+        seen ??= namesOf(many);
+        if (seen.has(name.toLowerCase())) continue;
+      }
       if (Array.isArray(value)) {
         for (const v of value) out.push(name, headerValue(v, `${field}.${name}`));
       } else out.push(name, headerValue(value, `${field}.${name}`));
     }
   }
+}
+
+/** Lower-case names of a header map with a value. */
+function namesOf(map: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  for (const name in map) {
+    const v = map[name];
+    if (v !== undefined && v !== null) names.add(name.toLowerCase());
+  }
+  return names;
 }
 
 /** First value of a header (case-insensitive) in a flat list. */
