@@ -1,13 +1,14 @@
-import { Agent, request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { RuntimeApiError } from '../errors.js';
 import { asciiJson, formatError, headerSafe, xrayErrorCause } from '../format-error.js';
 import type { CognitoIdentity, InvocationMeta } from '../types.js';
+import { HttpConnection, type RequestHeaders } from './http-connection.js';
+import type { HttpResponse, ParserLimits } from './http-parser.js';
 
 const V = '/2018-06-01';
 /** Largest X-Ray error-cause header sent; bigger causes lose stack frames, then the header. */
 const MAX_XRAY_HEADER = 8 * 1024;
 const NO_DEADLINE_MS = 15 * 60 * 1000;
-const SMALL_BODY = 16 * 1024;
 
 /** Retry policy for transient Runtime API failures (connection errors, 5xx). */
 export interface RetryOptions {
@@ -21,11 +22,7 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { retries: 5, baseDelayMs: 10, maxDelayMs: 1000 };
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
+type Reply = HttpResponse;
 
 /** One invocation as `/next` returns it. */
 export interface NextInvocation {
@@ -33,32 +30,42 @@ export interface NextInvocation {
   payload: Buffer;
 }
 
+type HttpModule = typeof import('node:http');
+let httpModule: Promise<HttpModule> | undefined;
+
 /**
- * HTTP client of the Lambda Runtime API (`2018-06-01`) over one keep-alive
- * agent: `/next`, `/response`, `/error`, `/init/error`, the SnapStart
- * restore endpoints and the extension registration used for SIGTERM.
+ * HTTP client of the Lambda Runtime API (`2018-06-01`): `/next`,
+ * `/response`, `/error`, `/init/error`, the SnapStart restore endpoints and
+ * the extension registration used for SIGTERM go over keep-alive HTTP/1.1
+ * connections of its own (one per request in flight, reused); streamed
+ * responses use `node:http`, loaded on first use.
  */
 export class RuntimeApiClient {
   readonly host: string;
   readonly port: number;
-  readonly agent: Agent;
   readonly retry: RetryOptions;
-  #inflight = new Set<ClientRequest>();
+  readonly limits: Partial<ParserLimits>;
+  #idle: HttpConnection[] = [];
+  #busy = new Set<HttpConnection>();
+  #agent: import('node:http').Agent | undefined;
+  #streams = new Set<ClientRequest>();
   #closed = false;
 
-  constructor(endpoint: string, retry: Partial<RetryOptions> = {}) {
+  constructor(endpoint: string, retry: Partial<RetryOptions> = {}, limits: Partial<ParserLimits> = {}) {
     const { host, port } = parseEndpoint(endpoint);
     this.host = host;
     this.port = port;
-    this.agent = new Agent({ keepAlive: true });
     this.retry = { ...DEFAULT_RETRY, ...retry };
+    this.limits = limits;
   }
 
   /** Aborts outstanding requests (a pending `/next`) and closes the sockets. */
   close(): void {
     this.#closed = true;
-    for (const req of this.#inflight) req.destroy();
-    this.agent.destroy();
+    const error = new RuntimeApiError('the Runtime API client is closed');
+    for (const c of [...this.#busy, ...this.#idle.splice(0)]) c.destroy(error);
+    for (const req of this.#streams) req.destroy();
+    this.#agent?.destroy();
   }
 
   /** `GET /runtime/invocation/next`, retried on transient failures. */
@@ -75,21 +82,18 @@ export class RuntimeApiClient {
 
   /** `POST /runtime/invocation/{id}/response` with a JSON body. Returns the status and the answer's text. */
   async respond(meta: InvocationMeta, body: string): Promise<{ status: number; body: string }> {
-    // A small string goes out in one write with the headers; a large body is much faster as one Buffer.
-    const payload = body.length < SMALL_BODY ? body : Buffer.from(body, 'utf8');
-    const headers: OutgoingHttpHeaders = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) };
-    if (meta.invocationId) headers['Lambda-Runtime-Invocation-Id'] = meta.invocationId;
-    const reply = await this.send('POST', `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/response`, headers, payload, true);
+    const headers: RequestHeaders = meta.invocationId
+      ? { 'Content-Type': 'application/json', 'Lambda-Runtime-Invocation-Id': meta.invocationId }
+      : JSON_HEADERS;
+    const reply = await this.send('POST', `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/response`, headers, body, true);
     return { status: reply.status, body: reply.status >= 400 ? reply.body.toString('utf8', 0, 1024) : '' };
   }
 
   /** `POST /runtime/invocation/{id}/error` with the error JSON, type header and X-Ray cause. */
   async error(meta: InvocationMeta, error: unknown): Promise<number> {
-    const headers = errorHeaders(error);
+    const headers = errorHeaders(error) as RequestHeaders;
     if (meta.invocationId) headers['Lambda-Runtime-Invocation-Id'] = meta.invocationId;
-    const body = errorBody(error);
-    headers['Content-Length'] = Buffer.byteLength(body);
-    const reply = await this.send('POST', `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/error`, headers, body, true);
+    const reply = await this.send('POST', `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/error`, headers, errorBody(error), true);
     return reply.status;
   }
 
@@ -114,22 +118,24 @@ export class RuntimeApiClient {
    * which makes Lambda send SIGTERM to the runtime before shutdown. Returns the extension id.
    */
   async registerExtension(name: string): Promise<string> {
-    const body = '{"events":[]}';
     const reply = await this.send('POST', '/2020-01-01/extension/register', {
       'Lambda-Extension-Name': name,
       'Content-Type': 'application/json',
-      'Content-Length': body.length,
-    }, body, true);
+    }, '{"events":[]}', true);
     if (reply.status !== 200) throw new RuntimeApiError(`extension registration answered ${reply.status}: ${reply.body.toString('utf8', 0, 512)}`, reply.status);
-    return String(reply.headers['lambda-extension-identifier'] ?? '');
+    return reply.headers['lambda-extension-identifier'] ?? '';
   }
 
   /**
    * Opens a streamed `/response` (`Lambda-Runtime-Function-Response-Mode: streaming`,
-   * chunked, error trailers declared). `done` settles with the status when
-   * the Runtime API has answered; it rejects when the connection fails.
+   * chunked, error trailers declared) with `node:http`, loaded on first use.
+   * `done` settles with the status when the Runtime API has answered; it
+   * rejects when the connection fails.
    */
-  openStream(meta: InvocationMeta, contentType: string): { req: ClientRequest; done: Promise<number> } {
+  async openStream(meta: InvocationMeta, contentType: string): Promise<{ req: ClientRequest; done: Promise<number> }> {
+    const http = await (httpModule ??= import('node:http'));
+    if (this.#closed) throw new RuntimeApiError('the Runtime API client is closed');
+    this.#agent ??= new http.Agent({ keepAlive: true });
     const headers: OutgoingHttpHeaders = {
       'Lambda-Runtime-Function-Response-Mode': 'streaming',
       'Transfer-Encoding': 'chunked',
@@ -137,15 +143,15 @@ export class RuntimeApiClient {
       Trailer: 'Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body',
     };
     if (meta.invocationId) headers['Lambda-Runtime-Invocation-Id'] = meta.invocationId;
-    const req = request({
+    const req = http.request({
       host: this.host,
       port: this.port,
       method: 'POST',
       path: `${V}/runtime/invocation/${encodeURIComponent(meta.requestId)}/response`,
       headers,
-      agent: this.agent,
+      agent: this.#agent,
     });
-    this.#inflight.add(req);
+    this.#streams.add(req);
     const done = new Promise<number>((resolve, reject) => {
       req.once('error', reject);
       req.once('response', (res: IncomingMessage) => {
@@ -153,20 +159,22 @@ export class RuntimeApiClient {
         res.once('end', () => resolve(res.statusCode ?? 0));
         res.once('error', reject);
       });
-    }).finally(() => this.#inflight.delete(req));
+    }).finally(() => this.#streams.delete(req));
     return { req, done };
   }
 
+  /** Loads `node:http` ahead of the first streamed response. */
+  static preloadStreaming(): Promise<unknown> {
+    return (httpModule ??= import('node:http'));
+  }
+
   private async postError(path: string, error: unknown): Promise<number> {
-    const headers = errorHeaders(error);
-    const body = errorBody(error);
-    headers['Content-Length'] = Buffer.byteLength(body);
-    const reply = await this.send('POST', path, headers, body, true);
+    const reply = await this.send('POST', path, errorHeaders(error) as RequestHeaders, errorBody(error), true);
     return reply.status;
   }
 
   /** One request with retries on connection errors and 5xx answers. */
-  async send(method: string, path: string, headers: OutgoingHttpHeaders | undefined, body: string | Buffer | undefined, retry: boolean): Promise<Reply> {
+  async send(method: string, path: string, headers: RequestHeaders | undefined, body: string | Buffer | undefined, retry: boolean): Promise<Reply> {
     let attempt = 0;
     for (;;) {
       let failure: unknown;
@@ -184,34 +192,20 @@ export class RuntimeApiClient {
     }
   }
 
-  private once(method: string, path: string, headers: OutgoingHttpHeaders | undefined, body: string | Buffer | undefined): Promise<Reply> {
-    return new Promise<Reply>((resolve, reject) => {
-      if (this.#closed) {
-        reject(new RuntimeApiError('the Runtime API client is closed'));
-        return;
-      }
-      const req = request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.once('error', fail);
-        res.once('end', () => {
-          this.#inflight.delete(req);
-          if (res.complete) resolve({ status: res.statusCode ?? 0, headers: res.headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
-          else reject(new Error('response ended early'));
-        });
-      });
-      this.#inflight.add(req);
-      function fail(err: Error): void {
-        reject(err);
-      }
-      req.once('error', (err) => {
-        this.#inflight.delete(req);
-        fail(err);
-      });
-      req.end(body);
-    });
+  private async once(method: string, path: string, headers: RequestHeaders | undefined, body: string | Buffer | undefined): Promise<Reply> {
+    if (this.#closed) throw new RuntimeApiError('the Runtime API client is closed');
+    const conn = this.#idle.pop() ?? new HttpConnection(this.host, this.port, this.limits);
+    this.#busy.add(conn);
+    try {
+      return await conn.request(method, path, headers, body);
+    } finally {
+      this.#busy.delete(conn);
+      if (!this.#closed) this.#idle.push(conn);
+    }
   }
 }
+
+const JSON_HEADERS: RequestHeaders = { 'Content-Type': 'application/json' };
 
 /** Splits `AWS_LAMBDA_RUNTIME_API` (`host:port`, `[v6]:port`). */
 export function parseEndpoint(endpoint: string): { host: string; port: number } {
@@ -221,13 +215,13 @@ export function parseEndpoint(endpoint: string): { host: string; port: number } 
   return { host: (m[1] ?? m[2])!, port };
 }
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
 
 /** Reads the invocation headers of a `/next` response. */
-export function metaFromHeaders(headers: IncomingHttpHeaders): InvocationMeta | undefined {
+export function metaFromHeaders(headers: Record<string, string | string[] | undefined>): InvocationMeta | undefined {
   const requestId = header(headers, 'lambda-runtime-aws-request-id');
   if (!requestId) return undefined;
   const deadline = Number(header(headers, 'lambda-runtime-deadline-ms'));
@@ -260,8 +254,8 @@ export function errorBody(error: unknown): string {
 }
 
 /** `Lambda-Runtime-Function-Error-Type` and, for `Error`s, `Lambda-Runtime-Function-XRay-Error-Cause`. */
-export function errorHeaders(error: unknown): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {
+export function errorHeaders(error: unknown): Record<string, string> {
+  const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'Lambda-Runtime-Function-Error-Type': headerSafe(formatError(error).errorType),
   };

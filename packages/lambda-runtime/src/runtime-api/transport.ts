@@ -7,7 +7,7 @@ import { emit } from '../log.js';
 import { DEFAULT_STREAM_CONTENT_TYPE, isStreamingHandler, LambdaResponseStream, streamingOptions, type StreamingHandler } from '../stream.js';
 import type { Transport, TransportCore } from '../transport.js';
 import type { Handler, InvocationMeta } from '../types.js';
-import type { NextInvocation, RuntimeApiClient } from './client.js';
+import { RuntimeApiClient, type NextInvocation } from './client.js';
 
 /**
  * Runs the Runtime API loop: `core.concurrency` loops of `/next` → handler →
@@ -16,6 +16,8 @@ import type { NextInvocation, RuntimeApiClient } from './client.js';
  */
 export function serveRuntimeApi(core: TransportCore, client: RuntimeApiClient): Transport {
   const inflight = new Map<string, InvocationMeta>();
+  // Streamed responses use node:http; load it now rather than in the first invocation.
+  if (isStreamingHandler(core.handler)) RuntimeApiClient.preloadStreaming().catch(() => {});
   const onAbort = () => client.close();
   core.signal.addEventListener('abort', onAbort, { once: true });
 
@@ -88,7 +90,7 @@ async function invokeStreaming(
   context: InvocationContext,
 ): Promise<void> {
   const options = streamingOptions(handler);
-  const { req, done } = client.openStream(inv.meta, DEFAULT_STREAM_CONTENT_TYPE);
+  const { req, done } = await client.openStream(inv.meta, DEFAULT_STREAM_CONTENT_TYPE);
   done.catch(() => {});
   const stream = new LambdaResponseStream(
     {
