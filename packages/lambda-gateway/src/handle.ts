@@ -1,8 +1,10 @@
 import type { Context } from '@tslambda/lambda-runtime';
 import { isBinaryResponse } from './binary.js';
 import { dispatcher } from './internal/dispatch.js';
+import { ResponseTooLargeError } from './errors.js';
 import { headOf, isBodiless, readBody } from './internal/fetch.js';
 import type { ResponseParts } from './internal/parts.js';
+import { sourceOf } from './internal/source.js';
 import type { FetchApp, GatewayOptions, HttpEvent, HttpResult } from './types.js';
 
 /** Lambda's buffered response limit, as a default body limit. */
@@ -41,9 +43,19 @@ export function handle(app: FetchApp, options: GatewayOptions = {}): HttpHandler
       out.body = '';
       out.isBase64Encoded = false;
     } else {
-      const bytes = await readBody(body, limit);
       const binary = isBinary(valueOf(head.headers, 'content-type'), valueOf(head.headers, 'content-encoding'));
-      out.body = binary ? bytes.toString('base64') : bytes.toString('utf8');
+      const known = sourceOf(response, body);
+      if (known !== undefined) {
+        if (known.length > limit) {
+          const error = new ResponseTooLargeError(limit);
+          body.cancel(error).catch(() => {});
+          throw error;
+        }
+        out.body = encodeSource(known.source, binary);
+      } else {
+        const bytes = await readBody(body, limit);
+        out.body = binary ? bytes.toString('base64') : bytes.toString('utf8');
+      }
       out.isBase64Encoded = binary;
     }
     return adapter.result(event, out);
@@ -54,4 +66,16 @@ export function handle(app: FetchApp, options: GatewayOptions = {}): HttpHandler
 function valueOf(headers: string[], name: string): string | null {
   for (let i = 0; i < headers.length; i += 2) if (headers[i] === name) return headers[i + 1]!;
   return null;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** A body source as result text: UTF-8 bytes in base64, or the text itself (lone surrogates become U+FFFD, as on the wire). */
+function encodeSource(source: string | Uint8Array, binary: boolean): string {
+  if (typeof source === 'string') {
+    if (binary) return Buffer.from(source, 'utf8').toString('base64');
+    return SURROGATE.test(source) ? Buffer.from(source, 'utf8').toString('utf8') : source;
+  }
+  const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  return binary ? bytes.toString('base64') : bytes.toString('utf8');
 }
