@@ -1,7 +1,3 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { HandlerNotFoundError, ImportModuleError, MalformedHandlerNameError, UserCodeSyntaxError } from './errors.js';
 import type { StreamingHandler } from './stream.js';
 import type { Handler } from './types.js';
@@ -24,6 +20,13 @@ const EXTENSIONS = ['.js', '.mjs', '.cjs'];
  * ```
  */
 export async function loadHandler(appRoot: string, handlerString: string): Promise<Handler | StreamingHandler> {
+  // Loaded here, not at start-up: only functions started by name need them.
+  const [{ existsSync }, { createRequire }, { default: path }, { pathToFileURL }] = await Promise.all([
+    import('node:fs'),
+    import('node:module'),
+    import('node:path'),
+    import('node:url'),
+  ]);
   const slash = handlerString.lastIndexOf('/');
   const moduleDir = handlerString.slice(0, slash + 1);
   const rest = handlerString.slice(slash + 1);
