@@ -26,12 +26,19 @@ export interface StreamingGatewayOptions extends Omit<GatewayOptions, 'isBinary'
  * ```
  */
 export function handleStreaming(app: FetchApp, options: StreamingGatewayOptions = {}): StreamingHandler<HttpEvent> {
-  const dispatch = dispatcher(app, options);
+  const { prepare, fetch, recover } = dispatcher(app, options);
   const streaming: StreamingOptions = {};
   if (options.highWaterMark !== undefined) streaming.highWaterMark = options.highWaterMark;
 
   return streamifyResponse<HttpEvent>(async (event, stream, lambdaContext) => {
-    const { adapter, parts, response } = await dispatch(event, lambdaContext);
+    const prepared = prepare(event, lambdaContext);
+    const { adapter, parts } = prepared;
+    let response: Response;
+    try {
+      response = await fetch(prepared.request, prepared.ctx);
+    } catch (error) {
+      response = await recover(error, prepared);
+    }
     const head = headOf(response);
     const out = httpResponseStream(stream, adapter.prelude(event, head));
     const body = response.body;

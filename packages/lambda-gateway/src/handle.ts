@@ -29,12 +29,19 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpRe
  * ```
  */
 export function handle(app: FetchApp, options: GatewayOptions = {}): HttpHandler {
-  const dispatch = dispatcher(app, options);
+  const { prepare, fetch, recover } = dispatcher(app, options);
   const isBinary = options.isBinary ?? isBinaryResponse;
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   return async function httpHandler(event: HttpEvent, lambdaContext: Context): Promise<HttpResult> {
-    const { adapter, parts, response } = await dispatch(event, lambdaContext);
+    const prepared = prepare(event, lambdaContext);
+    const { adapter, parts } = prepared;
+    let response: Response;
+    try {
+      response = await fetch(prepared.request, prepared.ctx);
+    } catch (error) {
+      response = await recover(error, prepared);
+    }
     const head = headOf(response);
     const out = head as ResponseParts;
     const body = response.body;

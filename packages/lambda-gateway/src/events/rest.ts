@@ -13,16 +13,37 @@ import { bodyOf, encodeQuery, originOf, safePath, stripPrefix } from '../interna
 export function apiRelativePath(path: string, resource: string | undefined, params: Record<string, string | undefined> | null | undefined): string {
   if (!resource || resource === path) return path;
   if (resource === '/') return '/';
-  let complete = true;
-  const expected = resource.replace(/\{([^}]+?)\+?\}/g, (_m, name: string) => {
-    const v = params?.[name];
-    if (v === undefined || v === null) complete = false;
-    return v ?? '';
-  });
-  if (!complete) return path;
+  const template = templateOf(resource);
+  let expected = template[0]!;
+  for (let i = 1; i < template.length; i += 2) {
+    const v = params?.[template[i]!];
+    if (v === undefined || v === null) return path;
+    expected += v + template[i + 1]!;
+  }
   if (path.endsWith(expected)) return path.slice(path.length - expected.length);
   if (path.endsWith(`${expected}/`)) return path.slice(path.length - expected.length - 1);
   return path;
+}
+
+// A function serves a handful of resources: their parsed templates are kept (256 of up to 512 characters at most).
+const templates = new Map<string, string[]>();
+
+/** `/a/{id}/{proxy+}` as `['/a/', 'id', '/', 'proxy', '']`: literal, name, literal, ..., literal. */
+function templateOf(resource: string): string[] {
+  let t = templates.get(resource);
+  if (t !== undefined) return t;
+  t = [];
+  let last = 0;
+  for (const m of resource.matchAll(/\{([^}]+?)\+?\}/g)) {
+    t.push(resource.slice(last, m.index), m[1]!);
+    last = m.index + m[0].length;
+  }
+  t.push(resource.slice(last));
+  if (resource.length <= 512) {
+    if (templates.size >= 256) templates.clear();
+    templates.set(resource, t);
+  }
+  return t;
 }
 
 function restRequest(event: APIGatewayProxyEvent, strip: boolean, basePath: string | undefined): RequestParts {

@@ -1,38 +1,47 @@
 import type { Context } from '@tslambda/lambda-runtime';
 import { adapterFor } from '../detect.js';
-import type { FetchApp, GatewayOptions, HttpEvent, LambdaHttpContext } from '../types.js';
+import type { FetchApp, FetchHandler, GatewayOptions, HttpEvent, LambdaHttpContext } from '../types.js';
 import { fetchOf, toRequest } from './fetch.js';
 import type { EventAdapter, RequestParts } from './parts.js';
 
-/** What one event produced: its adapter, the request parts and the app's response. */
-export interface Dispatched {
+/** What one event becomes before the app sees it: its adapter, the request parts, the `Request` and its context. */
+export interface Prepared {
   adapter: EventAdapter<HttpEvent>;
   parts: RequestParts;
-  response: Response;
+  request: Request;
+  ctx: LambdaHttpContext;
 }
 
-/** Event → `Request` → the app (or `onError`) → `Response`; shared by the buffered and streaming handlers. */
-export function dispatcher(app: FetchApp, options: Pick<GatewayOptions, 'stripBasePath' | 'basePath' | 'onError'>) {
-  const fetch = fetchOf(app);
+/** The steps shared by the buffered and streaming handlers: event → `Request`, the app, and `onError`. */
+export interface Dispatcher {
+  /** Event → adapter, parts, `Request` and context (synchronous: no promise per step). */
+  prepare(event: HttpEvent, lambdaContext: Context): Prepared;
+  /** The app's fetch function. */
+  fetch: FetchHandler;
+  /** An app error as `onError`'s response, or the error again without `onError`. */
+  recover(error: unknown, prepared: Prepared): Response | Promise<Response>;
+}
+
+export function dispatcher(app: FetchApp, options: Pick<GatewayOptions, 'stripBasePath' | 'basePath' | 'onError'>): Dispatcher {
   const strip = options.stripBasePath ?? true;
   const { basePath, onError } = options;
-  return async function dispatch(event: HttpEvent, lambdaContext: Context): Promise<Dispatched> {
-    const adapter = adapterFor(event) as EventAdapter<HttpEvent>;
-    const parts = adapter.request(event, strip, basePath);
-    const request = toRequest(parts);
-    const ctx: LambdaHttpContext = {
-      event,
-      requestContext: (event as { requestContext?: unknown }).requestContext,
-      lambdaContext,
-      kind: adapter.kind,
-    };
-    let response: Response;
-    try {
-      response = await fetch(request, ctx);
-    } catch (error) {
+  return {
+    fetch: fetchOf(app),
+    prepare(event, lambdaContext) {
+      const adapter = adapterFor(event) as EventAdapter<HttpEvent>;
+      const parts = adapter.request(event, strip, basePath);
+      const request = toRequest(parts);
+      const ctx: LambdaHttpContext = {
+        event,
+        requestContext: (event as { requestContext?: unknown }).requestContext,
+        lambdaContext,
+        kind: adapter.kind,
+      };
+      return { adapter, parts, request, ctx };
+    },
+    recover(error, prepared) {
       if (!onError) throw error;
-      response = await onError(error, request, ctx);
-    }
-    return { adapter, parts, response };
+      return onError(error, prepared.request, prepared.ctx);
+    },
   };
 }

@@ -1,27 +1,26 @@
 import { InvalidHttpEventError } from '../errors.js';
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
  * Event header values are JSON strings; HTTP header values are bytes. A
  * value with non-ASCII characters becomes its UTF-8 bytes, one character per
  * byte (what Node's http server and fetch hold), so it reaches the app intact.
  */
 export function toByteString(value: string): string {
-  return NON_ASCII.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
+  // Every non-ASCII code unit takes more than one UTF-8 byte: equal lengths mean ASCII (and a fast native check).
+  return Buffer.byteLength(value) === value.length ? value : Buffer.from(value, 'utf8').toString('latin1');
 }
 
 /** The inverse of {@link toByteString} for response headers: UTF-8 bytes back to text when they are valid UTF-8. */
 export function fromByteString(value: string): string {
-  if (!NON_ASCII.test(value) || /[^\x00-\xff]/.test(value)) return value;
+  if (Buffer.byteLength(value) === value.length || /[^\x00-\xff]/.test(value)) return value;
   const text = Buffer.from(value, 'latin1').toString('utf8');
   return text.includes('\ufffd') ? value : text;
 }
 
-function headerValue(value: unknown, field: string): string {
+function headerValue(value: unknown, map: string, name: string): string {
   if (typeof value === 'string') return toByteString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new InvalidHttpEventError(field, `expected a string, got ${value === null ? 'null' : typeof value}`);
+  throw new InvalidHttpEventError(`${map}.${name}`, `expected a string, got ${value === null ? 'null' : typeof value}`);
 }
 
 /**
@@ -36,8 +35,8 @@ export function collectHeaders(single: unknown, multi: unknown, out: string[], f
       const values = many[name];
       if (values === undefined || values === null) continue;
       if (Array.isArray(values)) {
-        for (const v of values) out.push(name, headerValue(v, `multiValueHeaders.${name}`));
-      } else out.push(name, headerValue(values, `multiValueHeaders.${name}`));
+        for (const v of values) out.push(name, headerValue(v, 'multiValueHeaders', name));
+      } else out.push(name, headerValue(values, 'multiValueHeaders', name));
     }
   }
   let seen: Set<string> | undefined;
@@ -53,8 +52,8 @@ export function collectHeaders(single: unknown, multi: unknown, out: string[], f
         if (seen.has(name.toLowerCase())) continue;
       }
       if (Array.isArray(value)) {
-        for (const v of value) out.push(name, headerValue(v, `${field}.${name}`));
-      } else out.push(name, headerValue(value, `${field}.${name}`));
+        for (const v of value) out.push(name, headerValue(v, field, name));
+      } else out.push(name, headerValue(value, field, name));
     }
   }
 }
