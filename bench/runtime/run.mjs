@@ -16,6 +16,9 @@ const pkgDir = path.resolve(here, '../../packages/lambda-runtime');
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 9;
 const peers = { 'tslambda runtime': path.join(here, 'ts-echo.mjs'), 'raw HTTP loop': path.join(here, 'raw-echo.mjs') };
+// The same function bundled with esbuild, as it is usually deployed (one file, no package resolution).
+const bundledEcho = path.join(os.tmpdir(), 'tslambda-bench-runtime', 'ts-echo.bundle.mjs');
+await build({ entryPoints: [peers['tslambda runtime']], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundledEcho, logLevel: 'error' });
 
 /** A minimal in-memory Runtime API: serves `payload` `n` times per round, times /next → /response. */
 function runtimeApi() {
@@ -154,12 +157,21 @@ async function throughput() {
 
 async function coldStart() {
   const N = quick ? 5 : 30;
-  const times = { 'node -e 0 (spawn to exit)': [], 'raw HTTP loop (spawn to first /next)': [], 'tslambda runtime (spawn to first /next)': [] };
+  const times = {
+    'node -e 0 (spawn to exit)': [],
+    'raw HTTP loop (spawn to first /next)': [],
+    'tslambda runtime (spawn to first /next)': [],
+    'tslambda runtime, esbuild bundle (spawn to first /next)': [],
+  };
   for (let i = 0; i < N; i++) {
     let t0 = process.hrtime.bigint();
     spawnSync(process.execPath, ['-e', '0']);
     times['node -e 0 (spawn to exit)'].push(Number(process.hrtime.bigint() - t0) / 1e6);
-    for (const [label, script] of [['raw HTTP loop (spawn to first /next)', peers['raw HTTP loop']], ['tslambda runtime (spawn to first /next)', peers['tslambda runtime']]]) {
+    for (const [label, script] of [
+      ['raw HTTP loop (spawn to first /next)', peers['raw HTTP loop']],
+      ['tslambda runtime (spawn to first /next)', peers['tslambda runtime']],
+      ['tslambda runtime, esbuild bundle (spawn to first /next)', bundledEcho],
+    ]) {
       const api = runtimeApi();
       const endpoint = await api.listen();
       t0 = process.hrtime.bigint();
@@ -236,7 +248,9 @@ for (const [k, v] of Object.entries(cold)) console.log(`| ${k} | ${fmt(v.median,
 const base = cold['node -e 0 (spawn to exit)'];
 const ts = cold['tslambda runtime (spawn to first /next)'];
 const raw = cold['raw HTTP loop (spawn to first /next)'];
+const bundled = cold['tslambda runtime, esbuild bundle (spawn to first /next)'];
 console.log(`ratio: tslambda runtime / node -e 0 = ${(ts.median / base.median).toFixed(2)}x median, ${(ts.min / base.min).toFixed(2)}x min (target <= 1.20x); raw loop / node -e 0 = ${(raw.median / base.median).toFixed(2)}x median`);
+console.log(`ratio: tslambda runtime bundled / node -e 0 = ${(bundled.median / base.median).toFixed(2)}x median, ${(bundled.min / base.min).toFixed(2)}x min`);
 
 const sizes = await bundleSize();
 console.log('\nFootprint:');
