@@ -92,7 +92,8 @@ export class HttpConnection {
       else {
         socket.cork();
         socket.write(head, 'latin1');
-        socket.write(body);
+        // A large string is much faster to send as one Buffer.
+        socket.write(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
         socket.uncork();
       }
       return;
