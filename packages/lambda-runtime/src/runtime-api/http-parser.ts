@@ -34,11 +34,38 @@ const enum State {
   Done,
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Control characters other than tab (obs-text 0x80-0xff is allowed).
 const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
-const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\x00-\x08\x0a-\x1f\x7f]*)?$/;
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
 const CRLF = Buffer.from('\r\n\r\n');
+
+// RFC 9110 token characters.
+const TOKEN_CHARS = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") TOKEN_CHARS[c.charCodeAt(0)] = 1;
+
+function isToken(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || TOKEN_CHARS[c] === 0) return false;
+  }
+  return true;
+}
+
+/** No control characters but tab, and CR only as part of CRLF, LF only after CR. */
+function cleanHead(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c !== 127) continue;
+    if (c === 9) continue;
+    if (c === 13 && s.charCodeAt(i + 1) === 10) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 
 function malformed(what: string): RuntimeApiError {
   return new RuntimeApiError(`malformed HTTP response from the Runtime API: ${what}`);
@@ -144,7 +171,7 @@ export class ResponseParser {
           off = line.off;
           if (line.text === '') {
             this.#finish(this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts, this.#bodyLen));
-          } else if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+:/.test(line.text) || BAD_VALUE.test(line.text)) {
+          } else if (!isToken(line.text.slice(0, Math.max(0, line.text.indexOf(':')))) || BAD_VALUE.test(line.text)) {
             throw malformed('bad trailer line');
           }
           break;
@@ -251,23 +278,31 @@ export class ResponseParser {
 
   #parseHead(data: Buffer, from: number, at: number): { buf: Buffer; off: number } {
     if (at - from > this.limits.maxHeaderBytes) throw malformed(`headers larger than ${this.limits.maxHeaderBytes} bytes`);
-    // Lenient about nothing: a leading empty line before the status line is not allowed either.
-    const lines = data.toString('latin1', from, at).split('\r\n');
-    const m = STATUS_LINE.exec(lines[0]!);
-    if (!m) throw malformed(`bad status line ${JSON.stringify(lines[0]!.slice(0, 40))}`);
+    const text = data.toString('latin1', from, at);
+    // One pass for what no line may hold: control characters but tab, and CR or LF outside CRLF.
+    if (!cleanHead(text)) throw malformed('control character or bare CR/LF in the headers');
+    let eol = text.indexOf('\r\n');
+    if (eol < 0) eol = text.length;
+    const m = STATUS_LINE.exec(text.slice(0, eol));
+    if (!m) throw malformed(`bad status line ${JSON.stringify(text.slice(0, Math.min(eol, 40)))}`);
     const status = Number(m[2]);
     const headers = Object.create(null) as Record<string, string>;
     let contentLength: string | undefined;
     let transferEncoding: string | undefined;
     let connection = '';
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw malformed('header line without a name');
-      const name = line.slice(0, colon);
-      if (!TOKEN.test(name)) throw malformed(`bad header name ${JSON.stringify(name.slice(0, 40))}`);
-      const value = line.slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
-      if (BAD_VALUE.test(value)) throw malformed(`bad value of header ${name}`);
+    while (eol < text.length) {
+      const start = eol + 2;
+      eol = text.indexOf('\r\n', start);
+      if (eol < 0) eol = text.length;
+      const colon = text.indexOf(':', start);
+      if (colon <= start || colon > eol) throw malformed('header line without a name');
+      const name = text.slice(start, colon);
+      if (!isToken(name)) throw malformed(`bad header name ${JSON.stringify(name.slice(0, 40))}`);
+      let a = colon + 1;
+      let z = eol;
+      while (a < z && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+      while (z > a && (text.charCodeAt(z - 1) === 32 || text.charCodeAt(z - 1) === 9)) z--;
+      const value = text.slice(a, z);
       const key = name.toLowerCase();
       if (key === 'content-length') {
         if (contentLength !== undefined && contentLength !== value) throw malformed('conflicting Content-Length headers');
@@ -289,7 +324,7 @@ export class ResponseParser {
     }
     this.#status = status;
     this.#headers = headers;
-    const tokens = connection.split(',').map((t) => t.trim());
+    const tokens = connection === '' ? [] : connection.split(',').map((t) => t.trim());
     this.#keepAlive = m[1] === '1' ? !tokens.includes('close') : tokens.includes('keep-alive');
     this.#head = undefined;
     this.#headLen = 0;
