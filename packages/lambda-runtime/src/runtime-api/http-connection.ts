@@ -98,7 +98,7 @@ export class HttpConnection {
       }
       return;
     }
-    if (!this.#out || this.#out.length < total) this.#out = Buffer.allocUnsafeSlow(Math.max(total, 4096));
+    if (!this.#out || this.#out.length < total) this.#out = Buffer.allocUnsafeSlow(Math.min(REUSE_LIMIT, Math.max(total, 4096, (this.#out?.length ?? 0) * 2)));
     const out = this.#out;
     let n = out.write(head, 0, 'latin1');
     if (typeof body === 'string') n += out.write(body, n, 'utf8');
