@@ -2,7 +2,7 @@
 // lambda-gateway benchmark: events per second through the adapters with a trivial app, on the same
 // AWS sample events: @tslambda/lambda-gateway handle()/handleNode() vs hono/aws-lambda and
 // @codegenie/serverless-express. Run from the root: pnpm bench gateway   (needs `pnpm build` first)
-// Options: --quick (short rounds), --ms=<per round>, --rounds=<n>.
+// Options: --quick (short rounds), --ms=<per round>, --rounds=<n>, --events=<text> (events whose name contains it).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -28,6 +28,9 @@ const events = {
   'ALB (GET, single-value)': load('ALBEvent/go-alb-lambda-target-request-headers-only.json'),
 };
 
+const only = process.argv.find((a) => a.startsWith('--events='))?.slice(9);
+if (only) for (const name of Object.keys(events)) if (!name.toLowerCase().includes(only.toLowerCase())) delete events[name];
+
 const context = {
   awsRequestId: 'bench',
   functionName: 'bench',
@@ -40,8 +43,10 @@ const context = {
   callbackWaitsForEmptyEventLoop: true,
 };
 
-// The same trivial app in each style: 200, text/plain, "ok".
-const fetchApp = () => new Response('ok', { headers: { 'content-type': 'text/plain' } });
+// The same trivial app in each style: 200, text/plain, "ok". The fetch fn returns the very Response
+// Hono's c.text('ok') builds (new Response('ok'): text/plain;charset=UTF-8), so both fetch peers
+// send the same bytes and differ only in the adapter (and Hono's router).
+const fetchApp = () => new Response('ok');
 const hono = new Hono();
 hono.all('*', (c) => c.text('ok'));
 const listener = (req, res) => {
@@ -105,6 +110,10 @@ const names = Object.keys(peers);
 console.log(`| event | ${names.join(' | ')} |`);
 console.log(`|---|${names.map(() => '---:').join('|')}|`);
 for (const [ename, r] of Object.entries(results)) console.log(`| ${ename} | ${names.map((p) => fmt(r[p])).join(' | ')} |`);
+console.log('\nCPU µs per event (the same medians inverted):\n');
+console.log(`| event | ${names.join(' | ')} |`);
+console.log(`|---|${names.map(() => '---:').join('|')}|`);
+for (const [ename, r] of Object.entries(results)) console.log(`| ${ename} | ${names.map((p) => (1e6 / r[p]).toFixed(1)).join(' | ')} |`);
 console.log('\nratios (above 1: tslambda is faster):\n');
 const pairs = [
   ['tslambda handle(hono)', 'hono/aws-lambda', 'same Hono app'],

@@ -5,7 +5,7 @@ import { ResponseTooLargeError } from './errors.js';
 import { headOf, isBodiless, readBody } from './internal/fetch.js';
 import type { ResponseParts } from './internal/parts.js';
 import { sourceOf } from './internal/source.js';
-import type { FetchApp, GatewayOptions, HttpEvent, HttpResult } from './types.js';
+import type { BinaryRule, FetchApp, GatewayOptions, HttpEvent, HttpResult } from './types.js';
 
 /** Lambda's buffered response limit, as a default body limit. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
@@ -30,7 +30,7 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpRe
  */
 export function handle(app: FetchApp, options: GatewayOptions = {}): HttpHandler {
   const { prepare, fetch, recover } = dispatcher(app, options);
-  const isBinary = options.isBinary ?? isBinaryResponse;
+  const isBinary = options.isBinary ?? lastBinaryAnswer();
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   return async function httpHandler(event: HttpEvent, lambdaContext: Context): Promise<HttpResult> {
@@ -85,4 +85,19 @@ function encodeSource(source: string | Uint8Array, binary: boolean): string {
   }
   const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
   return binary ? bytes.toString('base64') : bytes.toString('utf8');
+}
+
+/** {@link isBinaryResponse}, answering again at once for the same content type and encoding as last time. */
+function lastBinaryAnswer(): BinaryRule {
+  let type: string | null | undefined;
+  let encoding: string | null | undefined;
+  let answer = false;
+  return (contentType, contentEncoding) => {
+    if (contentType !== type || contentEncoding !== encoding) {
+      answer = isBinaryResponse(contentType, contentEncoding);
+      type = contentType;
+      encoding = contentEncoding;
+    }
+    return answer;
+  };
 }

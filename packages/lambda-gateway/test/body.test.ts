@@ -158,3 +158,42 @@ function streamedText(...parts: string[]): ReadableStream<Uint8Array> {
     },
   });
 }
+
+describe('one handler, answers that change from call to call', () => {
+  it('the binary decision follows each response (content type and encoding)', async () => {
+    const kinds: [Record<string, string>, boolean][] = [
+      [{ 'content-type': 'application/json' }, false],
+      [{ 'content-type': 'image/png' }, true],
+      [{ 'content-type': 'application/json' }, false],
+      [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, true],
+      [{ 'content-type': 'application/json' }, false],
+      [{}, true],
+      [{ 'content-type': 'text/plain; charset=latin1' }, true],
+      [{ 'content-type': 'text/plain' }, false],
+    ];
+    let i = 0;
+    const h = handle(() => new Response(utf8('{}'), { headers: kinds[i]![0] }));
+    for (i = 0; i < kinds.length; i++) {
+      const r = (await h(httpEvent() as never, lambdaContext())) as unknown as Rec;
+      expect(r.isBase64Encoded, JSON.stringify(kinds[i])).toBe(kinds[i]![1]);
+    }
+  });
+  it('the origin follows each event: a bad Host after a good one falls back, then the good one is used again', async () => {
+    const urls: string[] = [];
+    const h = handle((req) => {
+      urls.push(req.url);
+      return new Response(null, { status: 204 });
+    });
+    const hosts = ['a.example.com', 'bad host', 'a.example.com', 'b.example.com:8443', 'a.example.com'];
+    for (const host of hosts) {
+      await h(httpEvent({ headers: { host, 'x-forwarded-proto': 'http' } }, { domainName: 'fallback.example.com' }) as never, lambdaContext());
+    }
+    expect(urls).toEqual([
+      'http://a.example.com/items/1',
+      'http://fallback.example.com/items/1',
+      'http://a.example.com/items/1',
+      'http://b.example.com:8443/items/1',
+      'http://a.example.com/items/1',
+    ]);
+  });
+});

@@ -3,16 +3,22 @@ import { findHeader } from './headers.js';
 // A host the WHATWG URL parser accepts: no forbidden host code points; IPv6 in brackets; optional port.
 const HOST = /^(?:[^\x00-\x20#%/:<>?@[\\\]^|\x7f]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
+// The last valid Host header seen: a function mostly serves one or a few hosts.
+let lastHost: string | undefined;
+
 /** `scheme://host` from `X-Forwarded-Proto` and the first valid of the Host header and `fallbacks`. */
 export function originOf(headers: string[], fallbacks: (string | null | undefined)[], defaultScheme = 'https'): string {
   let scheme = defaultScheme;
   const proto = findHeader(headers, 'x-forwarded-proto');
-  if (proto) {
+  if (proto === 'https' || proto === 'http') scheme = proto;
+  else if (proto) {
     const first = proto.split(',', 1)[0]!.trim().toLowerCase();
     if (first === 'http' || first === 'https') scheme = first;
   }
   let host = findHeader(headers, 'host');
-  if (!host || !HOST.test(host)) {
+  if (host !== undefined && host === lastHost) return `${scheme}://${host}`;
+  if (host && HOST.test(host)) lastHost = host;
+  else {
     host = 'localhost';
     for (const f of fallbacks) {
       if (f && HOST.test(f)) {
