@@ -37,7 +37,7 @@ const enum State {
 // Control characters other than tab (obs-text 0x80-0xff is allowed).
 const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
-const CRLF = Buffer.from('\r\n\r\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
 
 // RFC 9110 token characters.
 const TOKEN_CHARS = new Uint8Array(128);
@@ -257,10 +257,10 @@ export class ResponseParser {
       this.#headLen += add;
       data = this.#head!.subarray(0, this.#headLen);
       from = 0;
-      const at = data.indexOf(CRLF, searchFrom);
+      const at = data.indexOf(HEAD_END, searchFrom);
       return at < 0 ? this.#keepHead(data, 0) : this.#parseHead(data, 0, at);
     }
-    const at = data.indexOf(CRLF, from);
+    const at = data.indexOf(HEAD_END, from);
     return at < 0 ? this.#keepHead(data, from) : this.#parseHead(data, from, at);
   }
 
