@@ -3,9 +3,10 @@
 // with _LAMBDA_SERVER_PORT, dials until it listens, times the first Ping,
 // then calls Function.Invoke with an echo event of -size bytes from -conc
 // goroutines sharing one connection for -ms milliseconds (after -warm
-// calls), and prints one JSON line: {"readyMs","calls","seconds","p50us","p99us","cpuUsPerCall"}.
+// calls), and prints one JSON line: {"readyMs","calls","seconds","p50us","p99us","cpuUsPerCall","faultsPerCall"}.
 // cpuUsPerCall is the function process's user+system CPU time (from /proc) over the measured
 // window divided by the calls: less sensitive than throughput to other load on the machine.
+// faultsPerCall is the function process's minor page faults (first touches of fresh memory) per call.
 package main
 
 import (
@@ -36,17 +37,19 @@ func freePort() int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// cpuTicks is the user+system CPU time of process pid and its threads, in clock ticks (1/100 s).
-func cpuTicks(pid int) int64 {
+// procStat is the user+system CPU time of process pid and its threads, in clock ticks (1/100 s),
+// and its minor page faults.
+func procStat(pid int) (ticks, minflt int64) {
 	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
 	if err != nil {
-		return -1
+		return -1, -1
 	}
 	s := string(b)
 	f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+	m, _ := strconv.ParseInt(f[7], 10, 64)
 	u, _ := strconv.ParseInt(f[11], 10, 64)
 	k, _ := strconv.ParseInt(f[12], 10, 64)
-	return u + k
+	return u + k, m
 }
 
 func event(size int) []byte {
@@ -148,7 +151,7 @@ func main() {
 	var mu sync.Mutex
 	var lat []time.Duration
 	stop := time.Now().Add(time.Duration(*dur) * time.Millisecond)
-	cpu0 := cpuTicks(cmd.Process.Pid)
+	cpu0, flt0 := procStat(cmd.Process.Pid)
 	start := time.Now()
 	var wg sync.WaitGroup
 	for g := 0; g < *conc; g++ {
@@ -166,7 +169,9 @@ func main() {
 	}
 	wg.Wait()
 	secs := time.Since(start).Seconds()
-	cpu := float64(cpuTicks(cmd.Process.Pid)-cpu0) * 10000 / float64(len(lat))
+	cpu1, flt1 := procStat(cmd.Process.Pid)
+	cpu := float64(cpu1-cpu0) * 10000 / float64(len(lat))
+	faults := float64(flt1-flt0) / float64(len(lat))
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	pct := func(p float64) float64 {
 		if len(lat) == 0 {
@@ -181,6 +186,7 @@ func main() {
 		"p50us":        pct(0.50),
 		"p99us":        pct(0.99),
 		"cpuUsPerCall": cpu,
+		"faultsPerCall": faults,
 	})
 	fmt.Println(string(out))
 }

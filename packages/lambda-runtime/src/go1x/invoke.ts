@@ -1,10 +1,13 @@
 import type { InvocationContext } from '../context.js';
 import { runWithContext } from '../context.js';
 import { toInvokeResponseError } from '../format-error.js';
-import { invokeBuffered, logInvokeError, parseEvent } from '../invoke.js';
+import { logInvokeError } from '../invoke.js';
 import { isStreamingHandler, LambdaResponseStream, streamingOptions, type StreamingHandler } from '../stream.js';
 import type { TransportCore } from '../transport.js';
+import type { Handler } from '../types.js';
+import { serializeBytes } from './json-bytes.js';
 import type { InvokeResponseErrorValue, InvokeResponseValue } from './messages.js';
+import { parsePayload } from './parse-payload.js';
 
 const EMPTY = new Uint8Array(0);
 const INT32_MAX = 2 ** 31 - 1;
@@ -53,11 +56,28 @@ export function clientContextError(text: string | undefined): InvokeResponseErro
  * `Payload`, or the thrown value in `Error`. A streaming handler's bytes are
  * collected into `Payload` (go1.x has no streaming), under the buffered limit.
  */
-export async function runInvocation(core: TransportCore, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
+export function runInvocation(core: TransportCore, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
   if (isStreamingHandler(core.handler)) return runStreamed(core, core.handler, payload, context);
-  const outcome = await invokeBuffered(core.handler, payload, context, core.maxResponseBytes);
-  if (outcome.ok) return { Payload: Buffer.from(outcome.body, 'utf8'), Error: null };
-  return errorResponse(outcome.error);
+  return runBuffered(core.handler as Handler, payload, context, core.maxResponseBytes);
+}
+
+/**
+ * `invokeBuffered` of the Runtime API path with go1.x's byte-level steps:
+ * the payload is parsed from its bytes (`parsePayload`) and the result
+ * written to bytes (`serializeBytes`), with the same results and errors.
+ * The payload is read before the first `await`: its bytes may be reused after.
+ */
+async function runBuffered(handler: Handler, payload: Uint8Array, context: InvocationContext, maxBytes: number): Promise<InvokeResponseValue> {
+  try {
+    const event = parsePayload(payload);
+    const result = await runWithContext(context, () => handler(event, context));
+    return { Payload: serializeBytes(result, maxBytes), Error: null };
+  } catch (error) {
+    runWithContext(context, () => logInvokeError(error));
+    return errorResponse(error);
+  } finally {
+    context.end();
+  }
 }
 
 async function runStreamed(core: TransportCore, handler: StreamingHandler, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
@@ -80,7 +100,7 @@ async function runStreamed(core: TransportCore, handler: StreamingHandler, paylo
       stream.once('close', () => reject(new Error('the response stream was destroyed before it ended')));
     });
     finished.catch(() => {});
-    const event = parseEvent(payload);
+    const event = parsePayload(payload);
     await runWithContext(context, () => handler(event, stream, context));
     if (!stream.writableEnded && !stream.destroyed) stream.end();
     await finished;
