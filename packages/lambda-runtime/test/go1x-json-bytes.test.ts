@@ -17,23 +17,24 @@ function reference(value: unknown, max = MAX): { bytes: Buffer } | { error: { na
   }
 }
 
-function actual(value: unknown, max = MAX): ReturnType<typeof reference> {
+function actual(value: unknown, max: number, likelyLarge: boolean): ReturnType<typeof reference> {
   try {
-    return { bytes: serializeBytes(value, max) };
+    return { bytes: serializeBytes(value, max, likelyLarge) };
   } catch (err) {
     const e = err as Error & { code?: unknown };
     return { error: { name: e.name, code: e.code, message: e.message } };
   }
 }
 
+/** Both routes (the byte writer, and native JSON.stringify after a small result) give the reference. */
 function same(value: unknown, max = MAX): void {
   const want = reference(value, max);
-  const got = actual(value, max);
-  if ('bytes' in want && 'bytes' in got) {
-    expect(got.bytes.equals(want.bytes)).toBe(true);
-    return;
+  for (const likelyLarge of [true, false]) {
+    if (!likelyLarge) serializeBytes('small', MAX, false); // the next call takes the native route
+    const got = actual(value, max, likelyLarge);
+    if ('bytes' in want && 'bytes' in got) expect(got.bytes.equals(want.bytes)).toBe(true);
+    else expect(got).toEqual(want);
   }
-  expect(got).toEqual(want);
 }
 
 const long = (unit: string, n = 70_000) => unit.repeat(Math.ceil(n / unit.length));
@@ -75,7 +76,7 @@ describe('serializeBytes: the bytes of JSON.stringify', () => {
     const keys: string[] = [];
     const withToJSON = { toJSON(key: string) { keys.push(key); return { key }; } };
     same({ a: withToJSON, list: [withToJSON, withToJSON] });
-    expect(keys).toEqual(['a', '0', '1', 'a', '0', '1']); // once for the reference, once for ours
+    expect(keys).toEqual(['a', '0', '1', 'a', '0', '1', 'a', '0', '1']); // the reference, then both routes
     same({ n: new Number(3), s: new String('str'), b: new Boolean(false), sym: Object(Symbol('x')) as object });
     same({ n: Object.assign(new Number(1), { valueOf: () => 42 }), s: Object.assign(new String('x'), { toString: () => 'y' }) });
     same({ big: 1n });
@@ -98,7 +99,7 @@ describe('serializeBytes: the bytes of JSON.stringify', () => {
     const a: string[] = [];
     const b: string[] = [];
     const want = JSON.stringify(log(a));
-    expect(serializeBytes(log(b), MAX).toString()).toBe(want);
+    expect(serializeBytes(log(b), MAX, true).toString()).toBe(want);
     expect(b).toEqual(a);
     const arrayProxy = new Proxy([1, 'x', { y: 2 }], {});
     same(arrayProxy);
@@ -147,10 +148,21 @@ describe('serializeBytes: the bytes of JSON.stringify', () => {
   });
 
   it('reuses its scratch buffer without leaking one result into the next', () => {
-    const a = serializeBytes({ text: long('x', 200_000) }, MAX);
-    const b = serializeBytes({ t: 'short' }, MAX);
+    const a = serializeBytes({ text: long('x', 200_000) }, MAX, true);
+    const b = serializeBytes({ t: 'short' }, MAX, true);
     expect(b.toString()).toBe('{"t":"short"}');
     expect(a.toString()).toBe(JSON.stringify({ text: long('x', 200_000) }));
+  });
+
+  it('after a large result, takes the byte writer even when not told to (same bytes)', () => {
+    const keys: string[] = [];
+    const probe = { toJSON(key: string) { keys.push(key); return key; } };
+    serializeBytes('small', MAX, false);
+    serializeBytes({ p: probe }, MAX, false); // native: toJSON once
+    serializeBytes(long('x', 70_000), MAX, false); // a large result
+    const bytes = serializeBytes({ p: probe, big: long('y', 70_000) }, MAX, false);
+    expect(bytes.equals(Buffer.from(JSON.stringify({ p: 'p', big: long('y', 70_000) })))).toBe(true);
+    expect(keys).toEqual(['p', 'p']);
   });
 });
 

@@ -3,6 +3,7 @@
 // exactly parseEvent's (JSON.parse of the UTF-8 text).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { serializeBytes } from '../src/go1x/json-bytes.js';
 import { parsePayload, parseSpliced } from '../src/go1x/parse-payload.js';
 import { parseEvent } from '../src/invoke.js';
 
@@ -33,11 +34,16 @@ function same(payload: Uint8Array): void {
   const got = run(() => parsePayload(payload));
   if ('value' in want && 'value' in got) expect(canonical(got.value)).toEqual(canonical(want.value));
   else expect(got).toEqual(want);
-  const spliced = parseSpliced(payload);
+  const clean: string[] = [];
+  const spliced = parseSpliced(payload, clean);
   if (spliced) {
     expect('value' in want).toBe(true);
     if ('value' in want) expect(canonical(spliced.value)).toEqual(canonical(want.value));
-  }
+    // The strings reported clean need no escaping, and echoing the event gives JSON.stringify's bytes.
+    expect(clean.length).toBeGreaterThan(0);
+    for (const s of clean) expect(JSON.stringify(s)).toBe(`"${s}"`);
+    expect(serializeBytes(spliced.value, 1 << 30, true, clean).equals(Buffer.from(JSON.stringify(spliced.value) ?? 'null'))).toBe(true);
+  } else expect(clean).toEqual([]);
 }
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');

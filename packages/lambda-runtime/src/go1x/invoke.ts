@@ -10,6 +10,8 @@ import type { InvokeResponseErrorValue, InvokeResponseValue } from './messages.j
 import { parsePayload } from './parse-payload.js';
 
 const EMPTY = new Uint8Array(0);
+/** Events from this size on make a large result likely (an echo, a transformed document). */
+const LARGE_EVENT = 64 * 1024;
 const INT32_MAX = 2 ** 31 - 1;
 
 /** The `InvokeResponse.Error` of a thrown value (`ShouldExit` only for process-fatal errors). */
@@ -69,9 +71,11 @@ export function runInvocation(core: TransportCore, payload: Uint8Array, context:
  */
 async function runBuffered(handler: Handler, payload: Uint8Array, context: InvocationContext, maxBytes: number): Promise<InvokeResponseValue> {
   try {
-    const event = parsePayload(payload);
+    const clean: string[] = [];
+    const event = parsePayload(payload, clean);
+    const large = payload.length >= LARGE_EVENT;
     const result = await runWithContext(context, () => handler(event, context));
-    return { Payload: serializeBytes(result, maxBytes), Error: null };
+    return { Payload: serializeBytes(result, maxBytes, large, clean), Error: null };
   } catch (error) {
     runWithContext(context, () => logInvokeError(error));
     return errorResponse(error);

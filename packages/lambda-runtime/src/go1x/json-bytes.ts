@@ -19,9 +19,13 @@ interface WellFormed {
   isWellFormed(): boolean;
 }
 
+const NONE: readonly string[] = [];
+
 class Out {
   buf: Buffer;
   pos = 0;
+  /** Strings known to need no escaping (decoded from an event's long literals): written unchecked. */
+  clean: readonly string[] = NONE;
 
   constructor(size: number) {
     this.buf = Buffer.allocUnsafeSlow(size);
@@ -74,6 +78,12 @@ class Out {
     const from = this.pos + 1;
     const written = b.write(s, from);
     const to = from + written;
+    if (this.clean !== NONE && this.clean.includes(s)) {
+      b[from - 1] = 0x22;
+      b[to] = 0x22;
+      this.pos = to + 1;
+      return;
+    }
     // Lone surrogates (JSON.stringify escapes them) only exist in strings with non-ASCII characters.
     if (hasEscapes(b, from, to) || (written !== n && !(s as unknown as WellFormed).isWellFormed())) {
       this.escaped(s);
@@ -224,18 +234,30 @@ function object(out: Out, o: Record<string, unknown>, stack: object[]): void {
 }
 
 let scratch: Out | undefined;
+/** Whether the last result was large: the byte writer then pays off again. */
+let lastLarge = false;
+/** Results from this size on would be flattened into a large-object string by the native route. */
+const LARGE = 64 * 1024;
 
 /**
  * The handler's result as UTF-8 JSON: the bytes of `JSON.stringify(result)`
  * (`null` for `undefined`), with the same errors as `serializeResult`
- * ({@link JSONStringifyError}, {@link ResponseSizeTooLargeError}). A value
- * with a cycle or nested too deep for this writer is handed to the native
- * `JSON.stringify`, which then runs its `toJSON` methods and getters again.
+ * ({@link JSONStringifyError}, {@link ResponseSizeTooLargeError}).
+ *
+ * `likelyLarge` (e.g. the event was large) picks the byte writer, which
+ * copies long strings straight from their flat form; otherwise, unless the
+ * previous result was large, native `JSON.stringify` runs (faster on many
+ * small values). Both give the same bytes. `clean` lists strings known
+ * to need no escaping (see `parsePayload`). A value with a cycle or nested
+ * too deep for the byte writer is handed to native `JSON.stringify`, which
+ * then runs its `toJSON` methods and getters again.
  */
-export function serializeBytes(result: unknown, maxBytes: number): Buffer {
+export function serializeBytes(result: unknown, maxBytes: number, likelyLarge = true, clean: readonly string[] = NONE): Buffer {
+  if (!likelyLarge && !lastLarge) return serializeNative(result, maxBytes);
   const out = scratch ?? new Out(64 * 1024);
   scratch = undefined;
   out.pos = 0;
+  out.clean = clean.length > 0 ? clean : NONE;
   try {
     try {
       if (!property(out, '', result, [])) out.ascii('null');
@@ -247,10 +269,13 @@ export function serializeBytes(result: unknown, maxBytes: number): Buffer {
       out.pos = out.buf.write(text, 0);
     }
   } catch (err) {
+    out.clean = NONE;
     if (out.buf.length <= KEEP_MAX) scratch = out;
     throw new JSONStringifyError(err);
   }
+  out.clean = NONE;
   const size = out.pos;
+  lastLarge = size >= LARGE;
   if (size > maxBytes) {
     if (out.buf.length <= KEEP_MAX) scratch = out;
     throw new ResponseSizeTooLargeError(size, maxBytes);
@@ -258,5 +283,19 @@ export function serializeBytes(result: unknown, maxBytes: number): Buffer {
   const bytes = Buffer.allocUnsafe(size);
   out.buf.copy(bytes, 0, 0, size);
   if (out.buf.length <= KEEP_MAX) scratch = out;
+  return bytes;
+}
+
+/** `Buffer.from(serializeResult(result))`, with the size limit checked on the bytes. */
+function serializeNative(result: unknown, maxBytes: number): Buffer {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(result);
+  } catch (err) {
+    throw new JSONStringifyError(err);
+  }
+  const bytes = Buffer.from(text ?? 'null', 'utf8');
+  lastLarge = bytes.length >= LARGE;
+  if (bytes.length > maxBytes) throw new ResponseSizeTooLargeError(bytes.length, maxBytes);
   return bytes;
 }

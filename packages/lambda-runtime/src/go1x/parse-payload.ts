@@ -42,11 +42,12 @@ function closingQuote(b: Buffer, open: number): number {
 /**
  * Parses an event payload like `parseEvent` (JSON text, `undefined` when
  * empty, {@link InvalidEventError} when invalid), with a shortcut for large
- * payloads whose bulk is in a few long string values.
+ * payloads whose bulk is in a few long string values. The long strings it
+ * decodes that way are added to `clean` (they need no escaping in JSON).
  */
-export function parsePayload(payload: Uint8Array): unknown {
+export function parsePayload(payload: Uint8Array, clean?: string[]): unknown {
   if (payload.length >= MIN_PAYLOAD) {
-    const r = parseSpliced(payload);
+    const r = parseSpliced(payload, clean);
     if (r) return r.value;
   }
   return parseEvent(payload);
@@ -57,7 +58,7 @@ export function parsePayload(payload: Uint8Array): unknown {
  * `undefined` when it does not apply (then JSON.parse of the whole text
  * decides, including which error to throw).
  */
-export function parseSpliced(payload: Uint8Array): { value: unknown } | undefined {
+export function parseSpliced(payload: Uint8Array, clean?: string[]): { value: unknown } | undefined {
   const b = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
   // Walks the string literals from the start: outside strings, valid JSON has no quotes or backslashes.
   const spans: number[] = [];
@@ -103,6 +104,8 @@ export function parseSpliced(payload: Uint8Array): { value: unknown } | undefine
   // Only the placeholders can hold U+0000: the payload has no `\u0000` and no raw control characters in strings.
   const values: string[] = [];
   for (let i = 0; i < spans.length; i += 2) values.push(b.toString('utf8', spans[i]!, spans[i + 1]!));
+  // Decoded from literals without `"`, `\` or control characters: JSON writes them unescaped.
+  if (clean) clean.push(...values);
   return { value: fill(root, values) };
 }
 
