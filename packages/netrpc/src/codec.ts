@@ -36,6 +36,11 @@ export interface ServerCodec {
   discardRequestBody(): boolean;
   /** Encodes a reply. `type` is `undefined` for an error reply (`header.error` set). */
   writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array;
+  /**
+   * Optional: {@link ServerCodec.writeResponse} as pieces to write in order, so that a large
+   * body is not copied once more to join it to its header. The server uses it when present.
+   */
+  writeResponseParts?(header: ResponseHeader, body: unknown, type: BodyType | undefined): readonly Uint8Array[];
 }
 
 /** The client side of a codec (Go's `rpc.ClientCodec`), without I/O. See {@link ServerCodec}. */

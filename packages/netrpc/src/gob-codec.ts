@@ -149,14 +149,20 @@ class PairEncoder {
   constructor(private readonly enc: Encoder) {}
 
   encode(headerSchema: Schema, header: unknown, bodySchema: Schema, body: unknown): Uint8Array {
+    const [head, tail] = this.encodeParts(headerSchema, header, bodySchema, body);
+    return concat(head, tail);
+  }
+
+  /** The header's bytes and the body's, to send in this order. */
+  encodeParts(headerSchema: Schema, header: unknown, bodySchema: Schema, body: unknown): [Uint8Array, Uint8Array] {
     if (this.headerSent) {
       const tail = this.tryBody(this.enc, bodySchema, body);
-      return concat(this.enc.encode(headerSchema, header as never), tail);
+      return [this.enc.encode(headerSchema, header as never), tail];
     }
     this.tryBody(new Encoder(), bodySchema, body);
     const head = this.enc.encode(headerSchema, header as never);
     this.headerSent = true;
-    return concat(head, this.enc.encode(bodySchema, body as never));
+    return [head, this.enc.encode(bodySchema, body as never)];
   }
 
   private tryBody(enc: Encoder, schema: Schema, body: unknown): Uint8Array {
@@ -204,6 +210,13 @@ class GobServerCodec implements ServerCodec {
     const head = { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error };
     if (type === undefined) return this.enc.encode(w.response, head, w.invalidRequest, {});
     return this.enc.encode(w.response, head, gobSchema(type), body);
+  }
+
+  writeResponseParts(header: ResponseHeader, body: unknown, type: BodyType | undefined): readonly Uint8Array[] {
+    const w = schemas();
+    const head = { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error };
+    if (type === undefined) return this.enc.encodeParts(w.response, head, w.invalidRequest, {});
+    return this.enc.encodeParts(w.response, head, gobSchema(type), body);
   }
 }
 

@@ -245,9 +245,11 @@ export class ServerConn {
 
   private sendReply(header: RequestHeader, method: Method, reply: unknown): void {
     if (this.closed) return;
-    let bytes: Uint8Array;
+    const codec = this.codec;
+    let bytes: Uint8Array | readonly Uint8Array[];
     try {
-      bytes = this.codec.writeResponse({ serviceMethod: header.serviceMethod, seq: header.seq, error: '' }, reply, method.reply);
+      const head = { serviceMethod: header.serviceMethod, seq: header.seq, error: '' };
+      bytes = codec.writeResponseParts ? codec.writeResponseParts(head, reply, method.reply) : codec.writeResponse(head, reply, method.reply);
     } catch (err) {
       if (err instanceof BodyError) {
         this.sendError(header, `rpc: cannot encode reply: ${err.message}`);
@@ -256,7 +258,8 @@ export class ServerConn {
       this.fail(err);
       return;
     }
-    this.write(bytes);
+    if (bytes instanceof Uint8Array) this.write(bytes);
+    else for (const part of bytes) this.write(part);
   }
 
   private sendError(header: RequestHeader, error: string): void {
