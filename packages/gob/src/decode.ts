@@ -45,6 +45,8 @@ const EMPTY = new Uint8Array(0);
 const MAX_F32 = 3.4028234663852886e38;
 /** Go's tooBig on 64-bit platforms: message lengths of 2^33 and more are invalid. */
 const TOO_BIG = 2 ** 33;
+/** Largest assembly buffer kept for reuse. */
+const SPARE_MAX = 8 * 1024 * 1024;
 
 function mismatchOf(e: unknown): boolean {
   return e instanceof GobDecodeError && e.code === 'ERR_GOB_TYPE_MISMATCH';
@@ -78,6 +80,8 @@ export class Decoder {
   /** Stream offset of buf[0]. */
   private base = 0;
   private owned = false;
+  /** An assembly buffer no decoded value refers to, kept for the next message that spans chunks. */
+  private spare: Uint8Array | undefined;
   private total = 0;
   private ended = false;
   private broken_: GobDecodeError | undefined;
@@ -119,6 +123,7 @@ export class Decoder {
     if (n === 0) return;
     this.total += n;
     if (this.start === this.stop) {
+      this.retire();
       this.buf = chunk;
       this.start = 0;
       this.stop = n;
@@ -132,14 +137,54 @@ export class Decoder {
       return;
     }
     const live = this.stop - this.start;
-    const next = new Uint8Array(Math.max(2 * (live + n), 4096, this.pendingMessageSize()));
-    next.set(this.buf.subarray(this.start, this.stop));
+    const need = Math.max(live + n, this.pendingMessageSize());
+    let next: Uint8Array;
+    if (this.owned && !this.r.lent && this.buf.length >= need) {
+      // No value refers to this buffer: move the live bytes to its front.
+      next = this.buf;
+      next.copyWithin(0, this.start, this.stop);
+    } else {
+      const spare = this.spare;
+      if (spare !== undefined && spare.length >= need) {
+        next = spare;
+        this.spare = undefined;
+      } else {
+        next = new Uint8Array(Math.max(2 * (live + n), 4096, this.pendingMessageSize()));
+      }
+      next.set(this.buf.subarray(this.start, this.stop));
+      this.retire();
+    }
     next.set(chunk, live);
     this.base += this.start;
     this.buf = next;
     this.start = 0;
     this.stop = live + n;
     this.owned = true;
+  }
+
+  /**
+   * Says that the `[]byte` views (see `copyBytes`) of the values decoded so
+   * far are no longer used: the decoder may then write new input into the
+   * memory behind them instead of allocating. Without this call it never
+   * reuses memory it handed out; buffers no value refers to are reused anyway.
+   *
+   * @example
+   * ```ts
+   * for (let r; (r = dec.tryDecode(InvokeRequest)); ) {
+   *   handle(r.value); // reads r.value.Payload now, keeps no view of it
+   *   dec.release();
+   * }
+   * ```
+   */
+  release(): void {
+    this.r.lent = false;
+  }
+
+  /** Leaves the current buffer: keeps it for reuse when it is an assembly buffer no value refers to. */
+  private retire(): void {
+    const b = this.buf;
+    if (this.owned && !this.r.lent && b.length <= SPARE_MAX && (this.spare === undefined || b.length > this.spare.length)) this.spare = b;
+    this.r.lent = false;
   }
 
   /**
@@ -333,6 +378,7 @@ export class Decoder {
     this.start = at;
     if (at === this.stop) {
       this.base += at;
+      this.retire();
       this.buf = EMPTY;
       this.start = this.stop = 0;
       this.owned = false;

@@ -15,6 +15,8 @@ export class Reader {
   pos = 0;
   end = 0;
   base = 0;
+  /** Set when a view of `buf` was handed out (`take`): the decoder must then not reuse its memory. */
+  lent = false;
   /** Called when a value needs the next message (interfaces); set by the decoder. */
   next: () => void = () => this.fail('message ended inside a value', 'ERR_GOB_CORRUPT');
 
@@ -181,6 +183,7 @@ export class Reader {
   take(n: number): Uint8Array {
     const p = this.pos;
     this.pos = p + n;
+    this.lent = true;
     const b = this.buf;
     return new Uint8Array(b.buffer, b.byteOffset + p, n);
   }
