@@ -102,7 +102,14 @@ for (const [ename, event] of Object.entries(events)) {
   // Warm up every peer, then interleave rounds so drift hits all alike.
   for (const fn of Object.values(peers)) await round(fn, event, Math.min(300, MS));
   const samples = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
-  for (let r = 0; r < ROUNDS; r++) for (const [pname, fn] of Object.entries(peers)) samples[pname].push(await round(fn, event, MS));
+  const order = Object.entries(peers);
+  for (let r = 0; r < ROUNDS; r++) {
+    // Each round starts with another peer, so no peer always follows the heaviest one.
+    for (let i = 0; i < order.length; i++) {
+      const [pname, fn] = order[(i + r) % order.length];
+      samples[pname].push(await round(fn, event, MS));
+    }
+  }
   for (const p of Object.keys(peers)) results[ename][p] = median(samples[p]);
 }
 
