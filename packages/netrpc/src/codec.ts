@@ -34,6 +34,12 @@ export interface ServerCodec {
   readRequestBody(type: BodyType): Body | undefined;
   /** Reads and drops the body (Go's `ReadRequestBody(nil)`); false when more bytes are needed. */
   discardRequestBody(): boolean;
+  /**
+   * Optional: the byte arrays of the bodies read so far are no longer used, so the codec may
+   * reuse the memory behind them. The server calls it only when every such body was an
+   * argument of a method with `transientArgs`, after its handler returned.
+   */
+  releaseBodies?(): void;
   /** Encodes a reply. `type` is `undefined` for an error reply (`header.error` set). */
   writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array;
   /**

@@ -205,6 +205,10 @@ class GobServerCodec implements ServerCodec {
     return this.reader.skip();
   }
 
+  releaseBodies(): void {
+    this.reader.dec.release();
+  }
+
   writeResponse(header: ResponseHeader, body: unknown, type: BodyType | undefined): Uint8Array {
     const w = schemas();
     const head = { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error };

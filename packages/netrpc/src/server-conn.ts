@@ -71,6 +71,8 @@ export class ServerConn {
   private pumping = false;
   private readonly calls = new Set<RunningCall>();
   private readonly remoteAddress: string | undefined;
+  /** False once a body was handed to a method without `transientArgs`: its views may live on. */
+  private releasable = true;
 
   constructor(
     private readonly stream: Duplex,
@@ -213,9 +215,11 @@ export class ServerConn {
     this.inFlight++;
     const call = new RunningCall(header.serviceMethod, header.seq, this.remoteAddress);
     this.calls.add(call);
+    if (method.transientArgs !== true) this.releasable = false;
     let result: unknown;
     try {
       result = (method.handler as Handler)(args, call);
+      if (this.releasable) this.codec.releaseBodies?.();
     } catch (err) {
       this.complete(call, header, method, undefined, errorText(err));
       return;

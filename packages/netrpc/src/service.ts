@@ -20,6 +20,8 @@ export interface Method<A = unknown, R = unknown> {
   readonly args: BodyType;
   readonly reply: BodyType;
   readonly handler: (args: A, ctx: CallContext) => R | Promise<R>;
+  /** The handler is done with the argument's byte arrays when it returns or first awaits (see {@link method}). */
+  readonly transientArgs?: boolean;
 }
 
 /** The methods of a service, by method name (`"Invoke"` for `"Function.Invoke"`). */
@@ -29,6 +31,11 @@ export type Methods = Record<string, Method<never, unknown>>;
  * Defines a method with its argument and reply types. The implementation gets the decoded
  * argument and returns (or resolves to) the reply; a thrown error's `message` goes back to the
  * caller in `Response.Error`, as when a Go method returns an error.
+ *
+ * `transientArgs: true` promises that the handler reads the argument's byte arrays (gob
+ * `[]byte` fields, which are views of the connection's input) before it returns or first
+ * awaits, and keeps no reference to them: the connection may then reuse that memory for the
+ * next calls instead of allocating (useful for large arguments).
  *
  * @example
  * ```ts
@@ -40,6 +47,8 @@ export function method<AS extends BodyType, RS extends BodyType>(def: {
   args: AS;
   reply: RS;
   handler: (args: InferBody<AS>, ctx: CallContext) => InferBody<RS> | Promise<InferBody<RS>>;
+  transientArgs?: boolean;
 }): Method<InferBody<AS>, InferBody<RS>> {
-  return { args: def.args, reply: def.reply, handler: def.handler };
+  const m = { args: def.args, reply: def.reply, handler: def.handler };
+  return def.transientArgs === true ? { ...m, transientArgs: true } : m;
 }
