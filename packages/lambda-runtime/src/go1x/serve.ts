@@ -37,8 +37,9 @@ export const serve: ServeTransport = async (core, settings) => {
 
   const rpc = new Server({ maxMessageSize: MAX_MESSAGE_BYTES });
   rpc.register('Function', {
-    Ping: method({ args: PingRequest, reply: PingResponse, handler: () => PONG }),
-    Invoke: method({ args: InvokeRequest, reply: InvokeResponse, handler: invoke }),
+    Ping: method({ args: PingRequest, reply: PingResponse, handler: () => PONG, transientArgs: true }),
+    // The payload and client context are read before the first await (their bytes are then reused).
+    Invoke: method({ args: InvokeRequest, reply: InvokeResponse, handler: invoke, transientArgs: true }),
   });
 
   const sockets = new Set<net.Socket>();
