@@ -26,6 +26,9 @@ function gobSchema(type: BodyType): Schema {
   return type;
 }
 
+/** Replies whose body is smaller than this are joined to their header (one write). */
+const JOIN_MAX = 16 * 1024;
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a, 0);
@@ -219,8 +222,11 @@ class GobServerCodec implements ServerCodec {
   writeResponseParts(header: ResponseHeader, body: unknown, type: BodyType | undefined): readonly Uint8Array[] {
     const w = schemas();
     const head = { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error };
-    if (type === undefined) return this.enc.encodeParts(w.response, head, w.invalidRequest, {});
-    return this.enc.encodeParts(w.response, head, gobSchema(type), body);
+    const parts = type === undefined
+      ? this.enc.encodeParts(w.response, head, w.invalidRequest, {})
+      : this.enc.encodeParts(w.response, head, gobSchema(type), body);
+    // One write is cheaper than two for small replies; large bodies are not copied again.
+    return parts[1].length < JOIN_MAX ? [concat(parts[0], parts[1])] : parts;
   }
 }
 
