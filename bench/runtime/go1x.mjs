@@ -5,7 +5,8 @@
 // invocation at a time (as Lambda sends them) and 8 at once on one connection. Peers alternate; the
 // median of ROUNDS rounds is shown, with ratios TS / Go. Also the function process's CPU time per
 // invocation (user+system, from /proc: steadier than throughput on a busy machine) and the time from
-// spawn to the first Ping reply.
+// spawn to the first Ping reply. Also its minor page faults per invocation (first touches of fresh
+// memory, which cost 15–20 µs each on some VMs).
 // The TS function is bundled with esbuild first (one file, as deployed).
 // Run: node bench/runtime/go1x.mjs [--quick]   (env BENCH_MS: ms per cell, default 2000; run `pnpm build` first)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -60,7 +61,7 @@ function run(peer, size, conc) {
   const r = spawnSync(path.join(bin, 'rpcbench'), args, { encoding: 'utf8', env: { ...process.env, ...lambdaEnv }, cwd: here });
   if (r.status !== 0) throw new Error(`rpcbench ${peer} failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop());
-  return { ips: out.calls / out.seconds, p50: out.p50us / 1000, p99: out.p99us / 1000, cpu: out.cpuUsPerCall, readyMs: out.readyMs };
+  return { ips: out.calls / out.seconds, p50: out.p50us / 1000, p99: out.p99us / 1000, cpu: out.cpuUsPerCall, faults: out.faultsPerCall, readyMs: out.readyMs };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,8 +71,8 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${os.cpus().length} cores, ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`);
 console.log(`command: node bench/runtime/go1x.mjs${quick ? ' --quick' : ''}  (${ms} ms per cell, median of ${ROUNDS} rounds)\n`);
 console.log('go1.x, echo handler, Go net/rpc client on one connection:');
-console.log('| event | in flight | peer | invocations/s | p50 ms | p99 ms | CPU µs / invocation |');
-console.log('|---|---:|---|---:|---:|---:|---:|');
+console.log('| event | in flight | peer | invocations/s | p50 ms | p99 ms | CPU µs / invocation | page faults / invocation |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|');
 const ready = Object.fromEntries(Object.keys(peers).map((p) => [p, []]));
 const ratios = [];
 for (const [label, size] of [['1 KiB', 1024], ['256 KiB', 256 * 1024]]) {
@@ -91,9 +92,10 @@ for (const [label, size] of [['1 KiB', 1024], ['256 KiB', 256 * 1024]]) {
         p50: median(rs.map((r) => r.p50)),
         p99: median(rs.map((r) => r.p99)),
         cpu: median(rs.map((r) => r.cpu)),
+        faults: median(rs.map((r) => r.faults)),
       };
       const m = med[peer];
-      console.log(`| ${label} | ${conc} | ${peer} | ${fmt(m.ips)} | ${fmt(m.p50, 3)} | ${fmt(m.p99, 3)} | ${fmt(m.cpu)} |`);
+      console.log(`| ${label} | ${conc} | ${peer} | ${fmt(m.ips)} | ${fmt(m.p50, 3)} | ${fmt(m.p99, 3)} | ${fmt(m.cpu)} | ${fmt(m.faults, 1)} |`);
     }
     const [ts, go] = Object.keys(peers).map((p) => med[p]);
     ratios.push(
