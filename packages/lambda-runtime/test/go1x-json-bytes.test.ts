@@ -80,6 +80,8 @@ describe('serializeBytes: the bytes of JSON.stringify', () => {
     same({ n: new Number(3), s: new String('str'), b: new Boolean(false), sym: Object(Symbol('x')) as object });
     same({ n: Object.assign(new Number(1), { valueOf: () => 42 }), s: Object.assign(new String('x'), { toString: () => 'y' }) });
     same({ big: 1n });
+    const fnWithToJSON = Object.assign(() => 1, { toJSON: () => 'fn' });
+    same({ f: fnWithToJSON, list: [fnWithToJSON], gone: Object.assign(() => 1, { toJSON: () => undefined }) });
     same([Object(1n) as object]);
     const proto = BigInt.prototype as unknown as { toJSON?: () => string };
     proto.toJSON = function (this: bigint) { return `${this}n`; };

@@ -160,7 +160,7 @@ function number(out: Out, v: number): void {
 /** SerializeJSONProperty with `value` already read from its holder; false when the result is undefined. */
 function property(out: Out, key: string | number, value: unknown, stack: object[]): boolean {
   let v = value;
-  if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
+  if ((typeof v === 'object' && v !== null) || typeof v === 'function' || typeof v === 'bigint') {
     const toJSON = (v as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function') v = toJSON.call(v, typeof key === 'number' ? String(key) : key);
   }
