@@ -44,21 +44,45 @@ export function serializeResult(result: unknown, maxBytes = MAX_RESPONSE_BYTES):
 }
 
 /**
+ * How a buffered invocation turns its payload into the event and the
+ * handler's result into the response body (see {@link runBuffered}).
+ */
+export interface BufferedSteps<P, B> {
+  /** The event of `payload`; throws {@link InvalidEventError} when invalid. Runs before the first `await`. */
+  parse(payload: P): unknown;
+  /** The response body of `result`; throws {@link JSONStringifyError} or {@link ResponseSizeTooLargeError}. */
+  serialize(result: unknown, maxBytes: number): B;
+}
+
+const JSON_TEXT: BufferedSteps<Uint8Array | string, string> = { parse: parseEvent, serialize: serializeResult };
+
+/**
  * Runs one buffered invocation, shared by both transports: parses the
  * payload, calls the handler inside the context (so {@link currentContext}
  * works), serializes the result, logs a failure as the Node.js runtime does
  * (`Invoke Error`), and ends the context. Never throws.
  */
-export async function invokeBuffered(
+export function invokeBuffered(
   handler: Handler,
   payload: Uint8Array | string,
   context: InvocationContext,
   maxResponseBytes = MAX_RESPONSE_BYTES,
 ): Promise<InvokeOutcome> {
+  return runBuffered(handler, payload, context, maxResponseBytes, JSON_TEXT);
+}
+
+/** {@link invokeBuffered} with its parse and serialize steps given (go1.x works on bytes). */
+export async function runBuffered<P, B>(
+  handler: Handler,
+  payload: P,
+  context: InvocationContext,
+  maxResponseBytes: number,
+  steps: BufferedSteps<P, B>,
+): Promise<{ ok: true; body: B } | { ok: false; error: unknown }> {
   try {
-    const event = parseEvent(payload);
+    const event = steps.parse(payload);
     const result = await runWithContext(context, () => handler(event, context));
-    return { ok: true, body: serializeResult(result, maxResponseBytes) };
+    return { ok: true, body: steps.serialize(result, maxResponseBytes) };
   } catch (error) {
     runWithContext(context, () => logInvokeError(error));
     return { ok: false, error };

@@ -1,7 +1,7 @@
 import type { InvocationContext } from '../context.js';
 import { runWithContext } from '../context.js';
 import { toInvokeResponseError } from '../format-error.js';
-import { logInvokeError } from '../invoke.js';
+import { logInvokeError, runBuffered, type BufferedSteps } from '../invoke.js';
 import { isStreamingHandler, LambdaResponseStream, streamingOptions, type StreamingHandler } from '../stream.js';
 import type { TransportCore } from '../transport.js';
 import type { Handler } from '../types.js';
@@ -60,28 +60,34 @@ export function clientContextError(text: string | undefined): InvokeResponseErro
  */
 export function runInvocation(core: TransportCore, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
   if (isStreamingHandler(core.handler)) return runStreamed(core, core.handler, payload, context);
-  return runBuffered(core.handler as Handler, payload, context, core.maxResponseBytes);
+  return runBytes(core.handler as Handler, payload, context, core.maxResponseBytes);
 }
 
 /**
- * `invokeBuffered` of the Runtime API path with go1.x's byte-level steps:
- * the payload is parsed from its bytes (`parsePayload`) and the result
- * written to bytes (`serializeBytes`), with the same results and errors.
- * The payload is read before the first `await`: its bytes may be reused after.
+ * go1.x's steps of a buffered invocation: the payload is parsed from its
+ * bytes (`parsePayload`) and the result written to bytes (`serializeBytes`),
+ * with the same results and errors as the Runtime API's JSON text steps.
+ * One object per invocation: it carries the long strings decoded from the
+ * event (written back unchecked) and whether the event was large.
  */
-async function runBuffered(handler: Handler, payload: Uint8Array, context: InvocationContext, maxBytes: number): Promise<InvokeResponseValue> {
-  try {
-    const clean: string[] = [];
-    const event = parsePayload(payload, clean);
-    const large = payload.length >= LARGE_EVENT;
-    const result = await runWithContext(context, () => handler(event, context));
-    return { Payload: serializeBytes(result, maxBytes, large, clean), Error: null };
-  } catch (error) {
-    runWithContext(context, () => logInvokeError(error));
-    return errorResponse(error);
-  } finally {
-    context.end();
+class ByteSteps implements BufferedSteps<Uint8Array, Buffer> {
+  private readonly clean: string[] = [];
+  private large = false;
+
+  parse(payload: Uint8Array): unknown {
+    this.large = payload.length >= LARGE_EVENT;
+    return parsePayload(payload, this.clean);
   }
+
+  serialize(result: unknown, maxBytes: number): Buffer {
+    return serializeBytes(result, maxBytes, this.large, this.clean);
+  }
+}
+
+/** The payload is read before the first `await`: its bytes may be reused after. */
+async function runBytes(handler: Handler, payload: Uint8Array, context: InvocationContext, maxBytes: number): Promise<InvokeResponseValue> {
+  const outcome = await runBuffered(handler, payload, context, maxBytes, new ByteSteps());
+  return outcome.ok ? { Payload: outcome.body, Error: null } : errorResponse(outcome.error);
 }
 
 async function runStreamed(core: TransportCore, handler: StreamingHandler, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
