@@ -7,6 +7,9 @@
 // invocation (user+system, from /proc: steadier than throughput on a busy machine) and the time from
 // spawn to the first Ping reply. Also its minor page faults per invocation (first touches of fresh
 // memory, which cost 15–20 µs each on some VMs).
+// Warm-up before each measured cell, the same for both peers: 500 calls at 1 KiB, 300 at 256 KiB (a
+// steady state: Lambda functions are long-lived, and V8 needs a few hundred calls to optimise the hot
+// code; 50 calls left JIT warm-up inside the measured window).
 // The TS function is bundled with esbuild first (one file, as deployed).
 // Run: node bench/runtime/go1x.mjs [--quick]   (env BENCH_MS: ms per cell, default 2000; run `pnpm build` first)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -57,7 +60,7 @@ const peers = {
 };
 
 function run(peer, size, conc) {
-  const args = ['-size', String(size), '-conc', String(conc), '-ms', String(ms), '-warm', size > 65536 ? '50' : '500', ...peers[peer]];
+  const args = ['-size', String(size), '-conc', String(conc), '-ms', String(ms), '-warm', size > 65536 ? '300' : '500', ...peers[peer]];
   const r = spawnSync(path.join(bin, 'rpcbench'), args, { encoding: 'utf8', env: { ...process.env, ...lambdaEnv }, cwd: here });
   if (r.status !== 0) throw new Error(`rpcbench ${peer} failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop());
