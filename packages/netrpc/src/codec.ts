@@ -45,8 +45,10 @@ export interface ServerCodec {
   /**
    * Optional: {@link ServerCodec.writeResponse} as pieces to write in order, so that a large
    * body is not copied once more to join it to its header. The server uses it when present.
+   * With `borrow` true the pieces may be views of the body's own byte arrays (the server then
+   * tells the method with `onReplyWritten` once they are written); otherwise they must not be.
    */
-  writeResponseParts?(header: ResponseHeader, body: unknown, type: BodyType | undefined): readonly Uint8Array[];
+  writeResponseParts?(header: ResponseHeader, body: unknown, type: BodyType | undefined, borrow?: boolean): readonly Uint8Array[];
 }
 
 /** The client side of a codec (Go's `rpc.ClientCodec`), without I/O. See {@link ServerCodec}. */

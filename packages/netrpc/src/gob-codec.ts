@@ -36,6 +36,26 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Runs of adjacent pieces smaller than {@link JOIN_MAX} joined into one (fewer, larger writes). */
+function joinSmall(parts: Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let run: Uint8Array[] = [];
+  const flush = () => {
+    if (run.length === 1) out.push(run[0]!);
+    else if (run.length > 1) out.push(Buffer.concat(run));
+    run = [];
+  };
+  for (const p of parts) {
+    if (p.length < JOIN_MAX) run.push(p);
+    else {
+      flush();
+      out.push(p);
+    }
+  }
+  flush();
+  return out;
+}
+
 /** The error text Go would send: gob's message without the byte offset this decoder adds. */
 function goText(err: unknown): string {
   return (err as Error).message.replace(/ \(at byte \d+\)$/, '');
@@ -168,6 +188,20 @@ class PairEncoder {
     return [head, this.enc.encode(bodySchema, body as never)];
   }
 
+  /** The header's bytes, then the body's as chunks whose large byte slices are the body's own (`encodev`). */
+  encodeBorrowed(headerSchema: Schema, header: unknown, bodySchema: Schema, body: unknown): Uint8Array[] {
+    if (this.headerSent) {
+      let tail: Uint8Array[];
+      try {
+        tail = this.enc.encodev(bodySchema, body as never);
+      } catch (err) {
+        throw new BodyError((err as Error).message, { cause: err });
+      }
+      return [this.enc.encode(headerSchema, header as never), ...tail];
+    }
+    return [...this.encodeParts(headerSchema, header, bodySchema, body)];
+  }
+
   private tryBody(enc: Encoder, schema: Schema, body: unknown): Uint8Array {
     try {
       return enc.encode(schema, body as never);
@@ -219,9 +253,10 @@ class GobServerCodec implements ServerCodec {
     return this.enc.encode(w.response, head, gobSchema(type), body);
   }
 
-  writeResponseParts(header: ResponseHeader, body: unknown, type: BodyType | undefined): readonly Uint8Array[] {
+  writeResponseParts(header: ResponseHeader, body: unknown, type: BodyType | undefined, borrow = false): readonly Uint8Array[] {
     const w = schemas();
     const head = { ServiceMethod: header.serviceMethod, Seq: header.seq, Error: header.error };
+    if (borrow && type !== undefined) return joinSmall(this.enc.encodeBorrowed(w.response, head, gobSchema(type), body));
     const parts = type === undefined
       ? this.enc.encodeParts(w.response, head, w.invalidRequest, {})
       : this.enc.encodeParts(w.response, head, gobSchema(type), body);

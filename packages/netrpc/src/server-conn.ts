@@ -248,13 +248,21 @@ export class ServerConn {
   }
 
   private sendReply(header: RequestHeader, method: Method, reply: unknown): void {
-    if (this.closed) return;
+    const written = method.onReplyWritten;
+    const done = written ? () => written(reply) : undefined;
+    if (this.closed) {
+      done?.();
+      return;
+    }
     const codec = this.codec;
     let bytes: Uint8Array | readonly Uint8Array[];
     try {
       const head = { serviceMethod: header.serviceMethod, seq: header.seq, error: '' };
-      bytes = codec.writeResponseParts ? codec.writeResponseParts(head, reply, method.reply) : codec.writeResponse(head, reply, method.reply);
+      bytes = codec.writeResponseParts
+        ? codec.writeResponseParts(head, reply, method.reply, done !== undefined)
+        : codec.writeResponse(head, reply, method.reply);
     } catch (err) {
+      done?.();
       if (err instanceof BodyError) {
         this.sendError(header, `rpc: cannot encode reply: ${err.message}`);
         return;
@@ -262,8 +270,12 @@ export class ServerConn {
       this.fail(err);
       return;
     }
-    if (bytes instanceof Uint8Array) this.write(bytes);
-    else for (const part of bytes) this.write(part);
+    if (bytes instanceof Uint8Array) this.write(bytes, done);
+    else {
+      const last = bytes.length - 1;
+      for (let i = 0; i <= last; i++) this.write(bytes[i]!, i === last ? done : undefined);
+      if (last < 0) done?.();
+    }
   }
 
   private sendError(header: RequestHeader, error: string): void {
@@ -285,15 +297,20 @@ export class ServerConn {
     this.stream.destroy();
   }
 
-  private write(bytes: Uint8Array): void {
+  /** Queues `bytes`; `done` runs once they are written, or once they never will be. */
+  private write(bytes: Uint8Array, done?: () => void): void {
     const s = this.stream;
-    if (s.destroyed || s.writableEnded) return;
+    if (s.destroyed || s.writableEnded) {
+      done?.();
+      return;
+    }
     if (!this.corked) {
       this.corked = true;
       s.cork();
       process.nextTick(this.uncork);
     }
-    s.write(bytes);
+    if (done) s.write(bytes, () => done());
+    else s.write(bytes);
     if (!this.writeBlocked && s.writableLength > this.limits.maxWriteBuffer) {
       this.writeBlocked = true;
       s.pause();

@@ -22,6 +22,8 @@ export interface Method<A = unknown, R = unknown> {
   readonly handler: (args: A, ctx: CallContext) => R | Promise<R>;
   /** The handler is done with the argument's byte arrays when it returns or first awaits (see {@link method}). */
   readonly transientArgs?: boolean;
+  /** Called once the server is done with a reply (see {@link method}). */
+  onReplyWritten?(reply: R): void;
 }
 
 /** The methods of a service, by method name (`"Invoke"` for `"Function.Invoke"`). */
@@ -37,6 +39,12 @@ export type Methods = Record<string, Method<never, unknown>>;
  * awaits, and keeps no reference to them: the connection may then reuse that memory for the
  * next calls instead of allocating (useful for large arguments).
  *
+ * `onReplyWritten(reply)` is called once the server is done with a reply the handler returned:
+ * its bytes were written to the connection, or never will be (the connection closed, the reply
+ * could not be encoded). With it, the gob codec writes large byte arrays of the reply (2 KiB
+ * and more) from the reply's own memory instead of copying them: keep them unmodified until
+ * the call, then reuse them (e.g. return a pooled buffer to its pool).
+ *
  * @example
  * ```ts
  * const Ping = method({ args: PingRequest, reply: PingResponse, handler: async () => ({}) });
@@ -48,7 +56,14 @@ export function method<AS extends BodyType, RS extends BodyType>(def: {
   reply: RS;
   handler: (args: InferBody<AS>, ctx: CallContext) => InferBody<RS> | Promise<InferBody<RS>>;
   transientArgs?: boolean;
+  onReplyWritten?: (reply: InferBody<RS>) => void;
 }): Method<InferBody<AS>, InferBody<RS>> {
-  const m = { args: def.args, reply: def.reply, handler: def.handler };
-  return def.transientArgs === true ? { ...m, transientArgs: true } : m;
+  const m: { -readonly [K in keyof Method<InferBody<AS>, InferBody<RS>>]: Method<InferBody<AS>, InferBody<RS>>[K] } = {
+    args: def.args,
+    reply: def.reply,
+    handler: def.handler,
+  };
+  if (def.transientArgs === true) m.transientArgs = true;
+  if (def.onReplyWritten) m.onReplyWritten = def.onReplyWritten;
+  return m;
 }

@@ -233,11 +233,46 @@ function object(out: Out, o: Record<string, unknown>, stack: object[]): void {
   out.byte(0x7d);
 }
 
-let scratch: Out | undefined;
+/** Scratch writers not lent out; the results of the others are still being sent. */
+const free: Out[] = [];
+/** Writers whose buffer holds a result not yet released, by that buffer. */
+const lent = new WeakMap<ArrayBufferLike, Out>();
+/** Most free writers kept (one per invocation in flight), and their most bytes in all. */
+const FREE_MAX = 8;
+const FREE_BYTES_MAX = 16 * 1024 * 1024;
+let freeBytes = 0;
 /** Whether the last result was large: the byte writer then pays off again. */
 let lastLarge = false;
 /** Results from this size on would be flattened into a large-object string by the native route. */
 const LARGE = 64 * 1024;
+
+function take(): Out {
+  const out = free.pop();
+  if (out === undefined) return new Out(64 * 1024);
+  freeBytes -= out.buf.length;
+  return out;
+}
+
+function putBack(out: Out): void {
+  out.clean = NONE;
+  const n = out.buf.length;
+  if (n > KEEP_MAX || free.length >= FREE_MAX || freeBytes + n > FREE_BYTES_MAX) return;
+  free.push(out);
+  freeBytes += n;
+}
+
+/**
+ * Gives the memory of a result of {@link serializeBytes} back for reuse: call
+ * it once the bytes are no longer read (written to the socket). Other
+ * values are ignored, as is a second call. A result never released is
+ * never reused (the garbage collector frees it).
+ */
+export function releaseBytes(bytes: Uint8Array): void {
+  const out = lent.get(bytes.buffer);
+  if (out === undefined || out.buf.buffer !== bytes.buffer) return;
+  lent.delete(bytes.buffer);
+  putBack(out);
+}
 
 /**
  * The handler's result as UTF-8 JSON: the bytes of `JSON.stringify(result)`
@@ -251,11 +286,14 @@ const LARGE = 64 * 1024;
  * to need no escaping (see `parsePayload`). A value with a cycle or nested
  * too deep for the byte writer is handed to native `JSON.stringify`, which
  * then runs its `toJSON` methods and getters again.
+ *
+ * The byte writer's result is a view of a pooled scratch buffer, not a
+ * copy: hand it to {@link releaseBytes} once it is written. Until then
+ * that buffer is not reused.
  */
 export function serializeBytes(result: unknown, maxBytes: number, likelyLarge = true, clean: readonly string[] = NONE): Buffer {
   if (!likelyLarge && !lastLarge) return serializeNative(result, maxBytes);
-  const out = scratch ?? new Out(64 * 1024);
-  scratch = undefined;
+  const out = take();
   out.pos = 0;
   out.clean = clean.length > 0 ? clean : NONE;
   try {
@@ -269,21 +307,18 @@ export function serializeBytes(result: unknown, maxBytes: number, likelyLarge = 
       out.pos = out.buf.write(text, 0);
     }
   } catch (err) {
-    out.clean = NONE;
-    if (out.buf.length <= KEEP_MAX) scratch = out;
+    putBack(out);
     throw new JSONStringifyError(err);
   }
   out.clean = NONE;
   const size = out.pos;
   lastLarge = size >= LARGE;
   if (size > maxBytes) {
-    if (out.buf.length <= KEEP_MAX) scratch = out;
+    putBack(out);
     throw new ResponseSizeTooLargeError(size, maxBytes);
   }
-  const bytes = Buffer.allocUnsafe(size);
-  out.buf.copy(bytes, 0, 0, size);
-  if (out.buf.length <= KEEP_MAX) scratch = out;
-  return bytes;
+  lent.set(out.buf.buffer, out);
+  return out.buf.subarray(0, size);
 }
 
 /** `Buffer.from(serializeResult(result))`, with the size limit checked on the bytes. */

@@ -4,6 +4,7 @@ import { RuntimeConfigError } from '../errors.js';
 import type { ServeTransport, Transport } from '../transport.js';
 import { clientContextError, errorResponse, runInvocation } from './invoke.js';
 import { InvokeRequest, InvokeResponse, PingRequest, PingResponse, type InvokeRequestValue, type InvokeResponseValue } from './messages.js';
+import { releaseBytes } from './json-bytes.js';
 import { invocationMeta } from './meta.js';
 
 /** Largest request accepted: Lambda's 6 MB payload plus headroom for the other fields. */
@@ -39,7 +40,14 @@ export const serve: ServeTransport = async (core, settings) => {
   rpc.register('Function', {
     Ping: method({ args: PingRequest, reply: PingResponse, handler: () => PONG, transientArgs: true }),
     // The payload and client context are read before the first await (their bytes are then reused).
-    Invoke: method({ args: InvokeRequest, reply: InvokeResponse, handler: invoke, transientArgs: true }),
+    // The reply's Payload may be a pooled buffer: it goes back to the pool once written.
+    Invoke: method({
+      args: InvokeRequest,
+      reply: InvokeResponse,
+      handler: invoke,
+      transientArgs: true,
+      onReplyWritten: (reply) => releaseBytes(reply.Payload),
+    }),
   });
 
   const sockets = new Set<net.Socket>();
