@@ -32,6 +32,28 @@ describe('gob ServerCodec.writeResponseParts', () => {
     }
   });
 
+  it('with borrow, gives the same bytes, and large byte slices are the body\'s own memory', () => {
+    const a = codec();
+    const b = codec();
+    const big = Buffer.alloc(300_000, 'q');
+    const shares = (parts: readonly Uint8Array[], x: Uint8Array) => parts.some((p) => p.buffer === x.buffer);
+    let first = true;
+    for (let seq = 1; seq <= 3; seq++) {
+      for (const payload of [big, big.subarray(3, 40_000), new Uint8Array(100)]) {
+        const body = { Payload: payload, Note: `n${seq}`, N: seq };
+        const want = a.writeResponse({ serviceMethod: 'Svc.M', seq, error: '' }, body, Reply);
+        const parts = b.writeResponseParts!({ serviceMethod: 'Svc.M', seq, error: '' }, body, Reply, true);
+        expect(join(parts).equals(Buffer.from(want))).toBe(true);
+        // The first reply (with the type definitions) is copied; later large payloads are borrowed.
+        expect(shares(parts, payload), `${seq} ${payload.length}`).toBe(!first && payload.length >= 16 * 1024);
+        first = false;
+      }
+    }
+    // Without borrow, no piece is a view of the body.
+    const parts = b.writeResponseParts!({ serviceMethod: 'Svc.M', seq: 9, error: '' }, { Payload: big, Note: '', N: 0 }, Reply);
+    expect(shares(parts, big)).toBe(false);
+  });
+
   it('throws a BodyError and changes nothing when the body does not fit', () => {
     const a = codec();
     const b = codec();
