@@ -2,7 +2,8 @@
 // and every error must be exactly those of Buffer.from(serializeResult(value)).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasControl, hasEscapes, serializeBytes } from '../src/go1x/json-bytes.js';
+import { hasControl, hasEscapes, releaseBytes, serializeBytes } from '../src/go1x/json-bytes.js';
+import { JSONStringifyError, ResponseSizeTooLargeError } from '../src/errors.js';
 import { serializeResult } from '../src/invoke.js';
 
 const MAX = 6_291_556;
@@ -154,6 +155,39 @@ describe('serializeBytes: the bytes of JSON.stringify', () => {
     const b = serializeBytes({ t: 'short' }, MAX, true);
     expect(b.toString()).toBe('{"t":"short"}');
     expect(a.toString()).toBe(JSON.stringify({ text: long('x', 200_000) }));
+  });
+
+  it('lends its scratch buffers: never reused before releaseBytes, reused after', () => {
+    const want = (i: number) => JSON.stringify({ i, text: long(String.fromCharCode(97 + i), 100_000 + i) });
+    const held = Array.from({ length: 10 }, (_, i) => serializeBytes(JSON.parse(want(i)), MAX, true));
+    // Ten results held at once: ten buffers, none overwritten by the next.
+    expect(new Set(held.map((b) => b.buffer)).size).toBe(10);
+    held.forEach((b, i) => expect(b.toString(), `result ${i}`).toBe(want(i)));
+    // Released: its memory serves a later result.
+    const first = held[0]!;
+    releaseBytes(first);
+    releaseBytes(first); // a second release changes nothing
+    releaseBytes(Buffer.alloc(10)); // nor does an unrelated buffer
+    const next = serializeBytes({ n: 1, text: long('z', 90_000) }, MAX, true);
+    expect(next.buffer).toBe(first.buffer);
+    const other = serializeBytes({ n: 2, text: long('w', 90_000) }, MAX, true);
+    expect(other.buffer).not.toBe(first.buffer);
+    expect(next.toString()).toBe(JSON.stringify({ n: 1, text: long('z', 90_000) }));
+    held.slice(1).forEach((b, i) => expect(b.toString(), `result ${i + 1}`).toBe(want(i + 1)));
+    for (const b of [...held.slice(1), next, other]) releaseBytes(b);
+  });
+
+  it('takes a buffer back after a failed serialization (it was never lent)', () => {
+    const cyclic: Record<string, unknown> = { text: long('c', 70_000) };
+    cyclic.self = cyclic;
+    const a = serializeBytes({ text: long('a', 70_000) }, MAX, true);
+    expect(() => serializeBytes(cyclic, MAX, true)).toThrow(JSONStringifyError);
+    expect(() => serializeBytes({ text: long('b', 5000) }, 100, true)).toThrow(ResponseSizeTooLargeError);
+    const b = serializeBytes({ text: long('d', 70_000) }, MAX, true);
+    expect(b.buffer).not.toBe(a.buffer);
+    expect(a.toString()).toBe(JSON.stringify({ text: long('a', 70_000) }));
+    releaseBytes(a);
+    releaseBytes(b);
   });
 
   it('after a large result, takes the byte writer even when not told to (same bytes)', () => {
