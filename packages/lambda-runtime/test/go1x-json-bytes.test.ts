@@ -1,8 +1,8 @@
-// go1.x writes a handler's result straight to UTF-8 bytes (src/go1x/json-bytes.ts): every output
+// go1.x writes a handler's result straight to UTF-8 bytes (src/json-bytes.ts): every output
 // and every error must be exactly those of Buffer.from(serializeResult(value)).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasControl, hasEscapes, releaseBytes, serializeBytes } from '../src/go1x/json-bytes.js';
+import { hasControl, hasEscapes, releaseBytes, serializeBytes } from '../src/json-bytes.js';
 import { JSONStringifyError, ResponseSizeTooLargeError } from '../src/errors.js';
 import { serializeResult } from '../src/invoke.js';
 

@@ -1,10 +1,10 @@
 // go1.x parses large events whose bulk is in long string values without decoding the whole
-// payload into one string (src/go1x/parse-payload.ts): the result and every error must be
+// payload into one string (src/parse-payload.ts): the result and every error must be
 // exactly parseEvent's (JSON.parse of the UTF-8 text).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { serializeBytes } from '../src/go1x/json-bytes.js';
-import { parsePayload, parseSpliced } from '../src/go1x/parse-payload.js';
+import { serializeBytes } from '../src/json-bytes.js';
+import { parsePayload, parseSpliced } from '../src/parse-payload.js';
 import { parseEvent } from '../src/invoke.js';
 
 type Outcome = { value: unknown } | { error: { name: string; code: unknown; message: string } };

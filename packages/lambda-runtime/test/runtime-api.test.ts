@@ -241,6 +241,49 @@ describe('Runtime API loop', () => {
   });
 });
 
+describe('Runtime API: large events (parsed and answered as bytes)', () => {
+  const units = ['aé€𝄞abcd', 'xyz', 'ünïcödé', 'tab\there "q" \\ back', '𝄞𝄞', 'Z'];
+  const event = (i: number) => ({ i, list: [1, 'two', null, { deep: [true] }], data: units[i % units.length]!.repeat(Math.round(80_000 + i * 9_000) / 8 | 0), tail: `t${i}` });
+
+  it('answers 8 large, different events in flight byte for byte as JSON.stringify, also across a retried /response', async () => {
+    run(
+      async (e: ReturnType<typeof event>) => {
+        await new Promise((r) => setTimeout(r, (e.i * 7) % 20));
+        return e.i % 2 === 0 ? e : { i: e.i, upper: e.data.toUpperCase(), len: e.data.length, kept: [e.list, e.tail] };
+      },
+      { env: { AWS_LAMBDA_MAX_CONCURRENCY: '4' } },
+    );
+    await api.waitOpenNext(4);
+    api.responseFaults.push('drop');
+    const events = Array.from({ length: 8 }, (_, i) => event(i));
+    const posted = await Promise.all(events.map((e, i) => api.invoke(JSON.stringify(e), { 'Lambda-Runtime-Aws-Request-Id': `big${i}` })));
+    for (const [i, p] of posted.entries()) {
+      const e = events[i]!;
+      const want = e.i % 2 === 0 ? e : { i: e.i, upper: e.data.toUpperCase(), len: e.data.length, kept: [e.list, e.tail] };
+      expect(p.kind, `event ${i}`).toBe('response');
+      expect(p.body.equals(Buffer.from(JSON.stringify(want))), `event ${i}`).toBe(true);
+    }
+  });
+
+  it('reports a large invalid event, and a 413 with the byte size of a large result', async () => {
+    run(async (e: { data: string }) => e);
+    const bad = await api.invoke(`{"data":"${'x'.repeat(100_000)}\u0001${'y'.repeat(10)}\x01"}`);
+    expect(bad.kind).toBe('error');
+    expect(JSON.parse(bad.body.toString()).errorType).toBe('Runtime.InvalidEventPayload');
+    const raw = await api.invoke(`{"data":"${'x'.repeat(100_000)}\u0001${String.fromCharCode(1)}"}`);
+    expect(JSON.parse(raw.body.toString()).errorType).toBe('Runtime.InvalidEventPayload');
+    api.responseFaults.push(413);
+    const text = 'é'.repeat(70_000);
+    const r = await api.invoke(JSON.stringify({ data: text }));
+    expect(r.kind).toBe('error');
+    expect(JSON.parse(r.body.toString()).errorMessage).toBe(
+      `Response payload size (${Buffer.byteLength(JSON.stringify({ data: text }))} bytes) exceeded maximum allowed payload size (6291556 bytes).`,
+    );
+    const ok = await api.invoke(JSON.stringify({ data: text }));
+    expect(ok.body.toString()).toBe(JSON.stringify({ data: text }));
+  });
+});
+
 describe('init', () => {
   it('posts a rejected handler promise to /init/error and rejects start()', async () => {
     const p = run(Promise.reject(new SyntaxError('bad config')) as unknown as Handler<unknown, unknown>);

@@ -1,17 +1,15 @@
 import type { InvocationContext } from '../context.js';
 import { runWithContext } from '../context.js';
 import { toInvokeResponseError } from '../format-error.js';
-import { logInvokeError, runBuffered, type BufferedSteps } from '../invoke.js';
+import { ByteSteps } from '../byte-steps.js';
+import { logInvokeError, runBuffered } from '../invoke.js';
 import { isStreamingHandler, LambdaResponseStream, streamingOptions, type StreamingHandler } from '../stream.js';
 import type { TransportCore } from '../transport.js';
 import type { Handler } from '../types.js';
-import { serializeBytes } from './json-bytes.js';
 import type { InvokeResponseErrorValue, InvokeResponseValue } from './messages.js';
-import { parsePayload } from './parse-payload.js';
+import { parsePayload } from '../parse-payload.js';
 
 const EMPTY = new Uint8Array(0);
-/** Events from this size on make a large result likely (an echo, a transformed document). */
-const LARGE_EVENT = 64 * 1024;
 const INT32_MAX = 2 ** 31 - 1;
 
 /** The `InvokeResponse.Error` of a thrown value (`ShouldExit` only for process-fatal errors). */
@@ -61,27 +59,6 @@ export function clientContextError(text: string | undefined): InvokeResponseErro
 export function runInvocation(core: TransportCore, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
   if (isStreamingHandler(core.handler)) return runStreamed(core, core.handler, payload, context);
   return runBytes(core.handler as Handler, payload, context, core.maxResponseBytes);
-}
-
-/**
- * go1.x's steps of a buffered invocation: the payload is parsed from its
- * bytes (`parsePayload`) and the result written to bytes (`serializeBytes`),
- * with the same results and errors as the Runtime API's JSON text steps.
- * One object per invocation: it carries the long strings decoded from the
- * event (written back unchecked) and whether the event was large.
- */
-class ByteSteps implements BufferedSteps<Uint8Array, Buffer> {
-  private readonly clean: string[] = [];
-  private large = false;
-
-  parse(payload: Uint8Array): unknown {
-    this.large = payload.length >= LARGE_EVENT;
-    return parsePayload(payload, this.clean);
-  }
-
-  serialize(result: unknown, maxBytes: number): Buffer {
-    return serializeBytes(result, maxBytes, this.large, this.clean);
-  }
 }
 
 /** The payload is read before the first `await`: its bytes may be reused after. */

@@ -4,7 +4,7 @@ import { RuntimeConfigError } from '../errors.js';
 import type { ServeTransport, Transport } from '../transport.js';
 import { clientContextError, errorResponse, runInvocation } from './invoke.js';
 import { InvokeRequest, InvokeResponse, PingRequest, PingResponse, type InvokeRequestValue, type InvokeResponseValue } from './messages.js';
-import { releaseBytes } from './json-bytes.js';
+import { releaseBytes } from '../json-bytes.js';
 import { invocationMeta } from './meta.js';
 
 /** Largest request accepted: Lambda's 6 MB payload plus headroom for the other fields. */

@@ -81,7 +81,7 @@ export class RuntimeApiClient {
   }
 
   /** `POST /runtime/invocation/{id}/response` with a JSON body. Returns the status and the answer's text. */
-  async respond(meta: InvocationMeta, body: string): Promise<{ status: number; body: string }> {
+  async respond(meta: InvocationMeta, body: string | Buffer): Promise<{ status: number; body: string }> {
     const headers: RequestHeaders = meta.invocationId
       ? { 'Content-Type': 'application/json', 'Lambda-Runtime-Invocation-Id': meta.invocationId }
       : JSON_HEADERS;

@@ -2,7 +2,9 @@ import type { InvocationContext } from '../context.js';
 import { runWithContext } from '../context.js';
 import { ResponseSizeTooLargeError } from '../errors.js';
 import { formatError, headerSafe } from '../format-error.js';
-import { invokeBuffered, logInvokeError, parseEvent } from '../invoke.js';
+import { ByteSteps, LARGE_EVENT } from '../byte-steps.js';
+import { invokeBuffered, logInvokeError, parseEvent, runBuffered } from '../invoke.js';
+import { releaseBytes } from '../json-bytes.js';
 import { emit } from '../log.js';
 import { DEFAULT_STREAM_CONTENT_TYPE, isStreamingHandler, LambdaResponseStream, streamingOptions, type StreamingHandler } from '../stream.js';
 import type { Transport, TransportCore } from '../transport.js';
@@ -64,9 +66,18 @@ export function serveRuntimeApi(core: TransportCore, client: RuntimeApiClient): 
 }
 
 async function invokeOnce(core: TransportCore, client: RuntimeApiClient, handler: Handler, inv: NextInvocation, context: InvocationContext): Promise<void> {
-  const outcome = await invokeBuffered(handler, inv.payload, context, core.maxResponseBytes);
+  // Large events are parsed from their bytes and their results written to bytes (no string of the whole payload or result).
+  const outcome = inv.payload.length >= LARGE_EVENT
+    ? await runBuffered(handler, inv.payload, context, core.maxResponseBytes, new ByteSteps())
+    : await invokeBuffered(handler, inv.payload, context, core.maxResponseBytes);
   if (outcome.ok) {
-    const { status, body } = await client.respond(inv.meta, outcome.body);
+    let reply: { status: number; body: string };
+    try {
+      reply = await client.respond(inv.meta, outcome.body);
+    } finally {
+      if (typeof outcome.body !== 'string') releaseBytes(outcome.body);
+    }
+    const { status, body } = reply;
     if (status === 413) {
       // The Runtime API enforces a lower limit than ours: report it as Lambda does.
       const limit = Number(/\((\d+) bytes\)/.exec(body)?.[1] ?? core.maxResponseBytes);

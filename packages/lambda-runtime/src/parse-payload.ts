@@ -1,4 +1,4 @@
-import { parseEvent } from '../invoke.js';
+import { parseEvent } from './invoke.js';
 import { hasControl } from './json-bytes.js';
 
 // A large event that is mostly a few long string values (an echoed text, a

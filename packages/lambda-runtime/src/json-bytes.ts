@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import { JSONStringifyError, ResponseSizeTooLargeError } from '../errors.js';
+import { JSONStringifyError, ResponseSizeTooLargeError } from './errors.js';
 
 // JSON.stringify(value) written straight to UTF-8 bytes, with the same output
 // and errors. Long strings are copied in one native call from their flat form:
