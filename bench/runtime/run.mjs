@@ -162,6 +162,8 @@ async function coldStart() {
     'raw HTTP loop (spawn to first /next)': [],
     'tslambda runtime (spawn to first /next)': [],
     'tslambda runtime, esbuild bundle (spawn to first /next)': [],
+    'raw HTTP loop, CommonJS (spawn to first /next)': [],
+    'tslambda runtime, CommonJS (spawn to first /next)': [],
   };
   for (let i = 0; i < N; i++) {
     let t0 = process.hrtime.bigint();
@@ -171,6 +173,8 @@ async function coldStart() {
       ['raw HTTP loop (spawn to first /next)', peers['raw HTTP loop']],
       ['tslambda runtime (spawn to first /next)', peers['tslambda runtime']],
       ['tslambda runtime, esbuild bundle (spawn to first /next)', bundledEcho],
+      ['raw HTTP loop, CommonJS (spawn to first /next)', path.join(here, 'raw-echo.cjs')],
+      ['tslambda runtime, CommonJS (spawn to first /next)', path.join(here, 'ts-echo.cjs')],
     ]) {
       const api = runtimeApi();
       const endpoint = await api.listen();
@@ -241,7 +245,7 @@ for (const c of cases) {
 }
 
 const cold = await coldStart();
-console.log('\nCold start (ms; the three alternate, so load drifts hit all of them):');
+console.log('\nCold start (ms; all rows alternate, so load drifts hit all of them):');
 console.log('| process | median | min |');
 console.log('|---|---:|---:|');
 for (const [k, v] of Object.entries(cold)) console.log(`| ${k} | ${fmt(v.median, 1)} | ${fmt(v.min, 1)} |`);
@@ -251,6 +255,9 @@ const raw = cold['raw HTTP loop (spawn to first /next)'];
 const bundled = cold['tslambda runtime, esbuild bundle (spawn to first /next)'];
 console.log(`ratio: tslambda runtime / node -e 0 = ${(ts.median / base.median).toFixed(2)}x median, ${(ts.min / base.min).toFixed(2)}x min (target <= 1.20x); raw loop / node -e 0 = ${(raw.median / base.median).toFixed(2)}x median`);
 console.log(`ratio: tslambda runtime bundled / node -e 0 = ${(bundled.median / base.median).toFixed(2)}x median, ${(bundled.min / base.min).toFixed(2)}x min`);
+const cjs = cold['tslambda runtime, CommonJS (spawn to first /next)'];
+const rawCjs = cold['raw HTTP loop, CommonJS (spawn to first /next)'];
+console.log(`ratio: tslambda runtime CommonJS / node -e 0 = ${(cjs.median / base.median).toFixed(2)}x median, ${(cjs.min / base.min).toFixed(2)}x min; raw loop CommonJS / node -e 0 = ${(rawCjs.median / base.median).toFixed(2)}x median`);
 
 const sizes = await bundleSize();
 console.log('\nFootprint:');
