@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeRuntimeApi } from './helpers/fake-runtime-api.js';
-import { ensureBuilt, fixtures, pkgDir, spawnNode, type Spawned } from './helpers/child.js';
+import { ensureBuilt, fixtures, pkgDir, spawnNode, stopProcess, type Spawned } from './helpers/child.js';
 
 const fn = path.join(fixtures, 'function.mjs');
 const bin = path.join(pkgDir, 'dist/bin.js');
@@ -15,10 +15,7 @@ beforeEach(async () => {
   await api.listen();
 });
 afterEach(async () => {
-  if (proc && proc.child.exitCode === null && proc.child.signalCode === null) {
-    proc.child.kill('SIGKILL');
-    await proc.exited;
-  }
+  await stopProcess(proc);
   proc = undefined;
   await api.close();
 });

@@ -5,7 +5,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeRuntimeApi } from './helpers/fake-runtime-api.js';
-import { ensureBuilt, fixtures, pkgDir, spawnNode, type Spawned } from './helpers/child.js';
+import { ensureBuilt, fixtures, pkgDir, spawnNode, stopProcess, type Spawned } from './helpers/child.js';
 
 let api: FakeRuntimeApi;
 let proc: Spawned | undefined;
@@ -28,10 +28,7 @@ beforeEach(async () => {
   await api.listen();
 });
 afterEach(async () => {
-  if (proc && proc.child.exitCode === null && proc.child.signalCode === null) {
-    proc.child.kill('SIGKILL');
-    await proc.exited;
-  }
+  await stopProcess(proc);
   proc = undefined;
   await api.close();
 });

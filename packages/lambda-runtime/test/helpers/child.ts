@@ -75,3 +75,10 @@ export function spawnNode(args: string[], env: Record<string, string>, cwd = pkg
   const exited = new Promise<Exited>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, exited, stdout: () => stdout };
 }
+
+/** Kills `proc` if it is still running and waits for it to exit. */
+export async function stopProcess(proc: Spawned | undefined): Promise<void> {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill('SIGKILL');
+  await proc.exited;
+}
