@@ -142,15 +142,9 @@ export class Encoder {
         const base = ut.base;
         this.ready.set(schema, { id: this.sent.get(ut.baseKey)!, enc: plan(base).enc, struct: base.kind === 'struct' });
       }
-      const result = chunks ? this.chunks(out, state) : this.single(out, state);
-      if (!reentrant && state.buf.length > 4 * 1024 * 1024 && state.pos < state.buf.length / 4) this.state = new Writer(4096);
-      return result;
+      return this.finish(out, state, chunks, !reentrant);
     } catch (e) {
-      if (journal.length > 0) this.ready.clear();
-      for (const k of journal) this.sent.delete(k);
-      const err = e instanceof GobError ? e : toEncodeError(e);
-      if (err instanceof GobEncodeError) err.partial = out.buf.slice(0, out.pos);
-      throw err;
+      throw this.failure(e, journal, out);
     } finally {
       state.refs = null;
       refs.length = 0;
@@ -188,15 +182,9 @@ export class Encoder {
       state.int(r.id);
       if (!r.struct) state.byte(0);
       r.enc(state, value);
-      const result = chunks ? this.chunks(out, state) : this.single(out, state);
-      if (state.buf.length > 4 * 1024 * 1024 && state.pos < state.buf.length / 4) this.state = new Writer(4096);
-      return result;
+      return this.finish(out, state, chunks, true);
     } catch (e) {
-      if (journal.length > 0) this.ready.clear();
-      for (const k of journal) this.sent.delete(k);
-      const err = e instanceof GobError ? e : toEncodeError(e);
-      if (err instanceof GobEncodeError) err.partial = out.buf.slice(0, out.pos);
-      throw err;
+      throw this.failure(e, journal, out);
     } finally {
       state.refs = null;
       if (refs.length !== 0) refs.length = 0;
@@ -205,6 +193,22 @@ export class Encoder {
       this.journal = savedJournal;
       this.busy = false;
     }
+  }
+
+  /** The encoded value; with `shrink`, a scratch writer grown past 4 MiB and mostly unused this time is replaced. */
+  private finish(out: Writer, state: Writer, chunks: boolean, shrink: boolean): Uint8Array | Uint8Array[] {
+    const result = chunks ? this.chunks(out, state) : this.single(out, state);
+    if (shrink && state.buf.length > 4 * 1024 * 1024 && state.pos < state.buf.length / 4) this.state = new Writer(4096);
+    return result;
+  }
+
+  /** Forgets the definitions this call recorded as sent and gives the error to throw (with the bytes written so far). */
+  private failure(e: unknown, journal: string[], out: Writer): GobError {
+    if (journal.length > 0) this.ready.clear();
+    for (const k of journal) this.sent.delete(k);
+    const err = e instanceof GobError ? e : toEncodeError(e);
+    if (err instanceof GobEncodeError) err.partial = out.buf.slice(0, out.pos);
+    return err;
   }
 
   /** One buffer: the definitions, then the message with its referenced byte slices copied in. */
