@@ -7,6 +7,19 @@ import { encodePayload, InvalidPayloadError, LocalFunction, MAX_REQUEST_BYTES, s
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
+/** `fn` behind a Function URL server on a free port for one describe block; both closed after it. */
+function servedOverHttp(fn: LocalFunction): { server: InvokeServer } {
+  const env = {} as { server: InvokeServer };
+  beforeAll(async () => {
+    env.server = await serve(fn, { port: 0, http: true });
+  });
+  afterAll(async () => {
+    await env.server.close();
+    await fn.close();
+  });
+  return env;
+}
+
 describe('the Runtime API server against a misbehaving runtime', () => {
   const fn = new LocalFunction({ entry: path.join(fixtures, 'raw-runtime.mjs') });
   afterAll(() => fn.close());
@@ -41,18 +54,11 @@ describe('the Runtime API server against a misbehaving runtime', () => {
 
 describe('function URL mapping of odd input', () => {
   const fn = new LocalFunction({ entry: path.join(fixtures, 'bad-url-results.mjs') });
-  let server: InvokeServer;
-  beforeAll(async () => {
-    server = await serve(fn, { port: 0, http: true });
-  });
-  afterAll(async () => {
-    await server.close();
-    await fn.close();
-  });
+  const http = servedOverHttp(fn);
 
   it('keeps __proto__ headers and parameters as plain data', async () => {
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${server.url}/proto?__proto__=x&constructor=y`, { headers: JSON.parse('{"__proto__":"p","x-a":"1"}') as Record<string, string> }, (r) => {
+      const req = request(`${http.server.url}/proto?__proto__=x&constructor=y`, { headers: JSON.parse('{"__proto__":"p","x-a":"1"}') as Record<string, string> }, (r) => {
         let body = '';
         r.setEncoding('utf8');
         r.on('data', (c: string) => (body += c));
@@ -69,14 +75,14 @@ describe('function URL mapping of odd input', () => {
   });
 
   it('drops invalid header names, and answers invalid values or statuses with an error instead of crashing', async () => {
-    const [badHeader, badStatus, plain] = (await Promise.all(['/bad-header', '/bad-status', '/plain'].map((p) => fetch(`${server.url}${p}`)))) as [Response, Response, Response];
+    const [badHeader, badStatus, plain] = (await Promise.all(['/bad-header', '/bad-status', '/plain'].map((p) => fetch(`${http.server.url}${p}`)))) as [Response, Response, Response];
     expect(badHeader.status).toBeGreaterThanOrEqual(500);
     expect(badStatus.status).toBeGreaterThanOrEqual(500);
     expect(plain.status).toBe(200);
     expect(await plain.json()).toBe('a plain string');
     await Promise.all([badHeader.arrayBuffer(), badStatus.arrayBuffer()]);
     // The server still works.
-    expect((await fetch(`${server.url}/plain`)).status).toBe(200);
+    expect((await fetch(`${http.server.url}/plain`)).status).toBe(200);
   });
 });
 
@@ -108,23 +114,16 @@ describe('encodePayload', () => {
 describe('a client that leaves in the middle of a streamed response', () => {
   // Blocked, the function would hold its only instance until this timeout.
   const fn = new LocalFunction({ entry: path.join(fixtures, 'url-flood.mjs'), timeout: 30 });
-  let server: InvokeServer;
-  beforeAll(async () => {
-    server = await serve(fn, { port: 0, http: true });
-  });
-  afterAll(async () => {
-    await server.close();
-    await fn.close();
-  });
+  const http = servedOverHttp(fn);
 
   it('does not leave the function blocked: the next request is answered at once', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${server.url}/?chunks=400`, { signal: controller.signal });
+    const res = await fetch(`${http.server.url}/?chunks=400`, { signal: controller.signal });
     const reader = res.body!.getReader();
     await reader.read();
     controller.abort();
     const started = Date.now();
-    const next = await fetch(`${server.url}/?chunks=2`);
+    const next = await fetch(`${http.server.url}/?chunks=2`);
     expect(next.status).toBe(200);
     expect((await next.arrayBuffer()).byteLength).toBe(2 * 64 * 1024);
     expect(Date.now() - started).toBeLessThan(15_000);
