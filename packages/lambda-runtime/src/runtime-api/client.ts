@@ -32,6 +32,8 @@ export interface NextInvocation {
 
 type HttpModule = typeof import('node:http');
 let httpModule: Promise<HttpModule> | undefined;
+/** `node:http`, imported once, on first need (streamed responses only). */
+const loadHttp = (): Promise<HttpModule> => (httpModule ??= import('node:http'));
 
 /**
  * HTTP client of the Lambda Runtime API (`2018-06-01`): `/next`,
@@ -133,7 +135,7 @@ export class RuntimeApiClient {
    * rejects when the connection fails.
    */
   async openStream(meta: InvocationMeta, contentType: string): Promise<{ req: ClientRequest; done: Promise<number> }> {
-    const http = await (httpModule ??= import('node:http'));
+    const http = await loadHttp();
     if (this.#closed) throw new RuntimeApiError('the Runtime API client is closed');
     this.#agent ??= new http.Agent({ keepAlive: true });
     const headers: OutgoingHttpHeaders = {
@@ -165,7 +167,7 @@ export class RuntimeApiClient {
 
   /** Loads `node:http` ahead of the first streamed response. */
   static preloadStreaming(): Promise<unknown> {
-    return (httpModule ??= import('node:http'));
+    return loadHttp();
   }
 
   private async postError(path: string, error: unknown): Promise<number> {
