@@ -1,4 +1,5 @@
 import { TransportUnavailableError } from './errors.js';
+import { go1xKit } from './go1x-kit.js';
 import type { ServeTransport } from './transport.js';
 
 /**
@@ -8,7 +9,9 @@ import type { ServeTransport } from './transport.js';
  */
 export async function loadGo1xTransport(): Promise<ServeTransport> {
   try {
-    return (await import('./go1x/index.js')).serve;
+    const go1x = await import('./go1x/index.js');
+    go1x.useKit(go1xKit);
+    return go1x.serve;
   } catch (err) {
     const missing = `its module could not be loaded (${(err as Error)?.message ?? String(err)})`;
     throw new TransportUnavailableError('go1.x', missing, err);

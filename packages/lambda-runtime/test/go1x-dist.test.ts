@@ -37,6 +37,13 @@ describe('go1.x chunk in the build', () => {
       const chunk = path.join(dist, lazy.find((s) => s.includes('go1x-'))!);
       expect([...staticGraph(chunk)]).toEqual(expect.arrayContaining(['@tslambda/netrpc', '@tslambda/gob']));
     });
+
+    it(`${entry} is one file, and its go1.x chunk imports nothing from it (one module to load at start-up, no second copy of the runtime's state)`, () => {
+      const files = (file: string) => [...staticGraph(file)].filter((s) => s.startsWith('/') || s.includes(dist));
+      expect(files(path.join(dist, entry))).toEqual([path.join(dist, entry)]);
+      const chunk = [...readFileSync(path.join(dist, entry), 'utf8').matchAll(DYNAMIC_IMPORT)].map((m) => m[1]!).find((s) => s.includes('go1x-'))!;
+      expect(files(path.join(dist, chunk))).toEqual([path.join(dist, chunk)]);
+    });
   }
 
   it('requiring the CommonJS build loads no netrpc or gob module', () => {

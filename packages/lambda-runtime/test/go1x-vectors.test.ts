@@ -7,7 +7,7 @@ import { Decoder, Encoder, t } from '@tslambda/gob';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext, functionInfoFromEnv } from '../src/context.js';
-import { serve } from '../src/go1x/index.js';
+import { loadGo1xTransport } from '../src/go1x-loader.js';
 import { InvokeRequest, InvokeResponse } from '../src/go1x/messages.js';
 import { MAX_RESPONSE_BYTES } from '../src/invoke.js';
 import { MAX_STREAM_RESPONSE_BYTES } from '../src/stream.js';
@@ -51,7 +51,7 @@ async function startTransport(handler: Handler, port?: number): Promise<{ port: 
     createContext: (meta) => createContext(meta, functionInfo),
   };
   const p = port ?? (await freePort());
-  const transport = await serve(core, { port: p });
+  const transport = await (await loadGo1xTransport())(core, { port: p });
   running.push({ stop, transport });
   return { port: p, transport, stop };
 }

@@ -1,1 +1,2 @@
 export { serve } from './serve.js';
+export { useKit } from './kit.js';

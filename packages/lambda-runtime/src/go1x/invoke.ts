@@ -1,20 +1,16 @@
 import type { InvocationContext } from '../context.js';
-import { runWithContext } from '../context.js';
-import { toInvokeResponseError } from '../format-error.js';
-import { ByteSteps } from '../byte-steps.js';
-import { logInvokeError, runBuffered } from '../invoke.js';
-import { isStreamingHandler, LambdaResponseStream, streamingOptions, type StreamingHandler } from '../stream.js';
+import type { StreamingHandler } from '../stream.js';
 import type { TransportCore } from '../transport.js';
 import type { Handler } from '../types.js';
 import type { InvokeResponseErrorValue, InvokeResponseValue } from './messages.js';
-import { parsePayload } from '../parse-payload.js';
+import { kit } from './kit.js';
 
 const EMPTY = new Uint8Array(0);
 const INT32_MAX = 2 ** 31 - 1;
 
 /** The `InvokeResponse.Error` of a thrown value (`ShouldExit` only for process-fatal errors). */
 export function responseError(error: unknown, shouldExit: boolean): InvokeResponseErrorValue {
-  const e = toInvokeResponseError(error, shouldExit);
+  const e = kit.toInvokeResponseError(error, shouldExit);
   return {
     Message: e.Message,
     Type: e.Type,
@@ -57,19 +53,19 @@ export function clientContextError(text: string | undefined): InvokeResponseErro
  * collected into `Payload` (go1.x has no streaming), under the buffered limit.
  */
 export function runInvocation(core: TransportCore, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
-  if (isStreamingHandler(core.handler)) return runStreamed(core, core.handler, payload, context);
+  if (kit.isStreamingHandler(core.handler)) return runStreamed(core, core.handler, payload, context);
   return runBytes(core.handler as Handler, payload, context, core.maxResponseBytes);
 }
 
 /** The payload is read before the first `await`: its bytes may be reused after. */
 async function runBytes(handler: Handler, payload: Uint8Array, context: InvocationContext, maxBytes: number): Promise<InvokeResponseValue> {
-  const outcome = await runBuffered(handler, payload, context, maxBytes, new ByteSteps());
+  const outcome = await kit.runBuffered(handler, payload, context, maxBytes, new kit.ByteSteps());
   return outcome.ok ? { Payload: outcome.body, Error: null } : errorResponse(outcome.error);
 }
 
 async function runStreamed(core: TransportCore, handler: StreamingHandler, payload: Uint8Array, context: InvocationContext): Promise<InvokeResponseValue> {
   const chunks: Buffer[] = [];
-  const stream = new LambdaResponseStream(
+  const stream = new kit.LambdaResponseStream(
     {
       setHeader: () => {},
       write: (chunk) => {
@@ -78,7 +74,7 @@ async function runStreamed(core: TransportCore, handler: StreamingHandler, paylo
       },
       onDrain: (callback) => callback(),
     },
-    { highWaterMark: streamingOptions(handler).highWaterMark, maxBytes: core.maxResponseBytes },
+    { highWaterMark: kit.streamingOptions(handler).highWaterMark, maxBytes: core.maxResponseBytes },
   );
   try {
     const finished = new Promise<void>((resolve, reject) => {
@@ -87,14 +83,14 @@ async function runStreamed(core: TransportCore, handler: StreamingHandler, paylo
       stream.once('close', () => reject(new Error('the response stream was destroyed before it ended')));
     });
     finished.catch(() => {});
-    const event = parsePayload(payload);
-    await runWithContext(context, () => handler(event, stream, context));
+    const event = kit.parsePayload(payload);
+    await kit.runWithContext(context, () => handler(event, stream, context));
     if (!stream.writableEnded && !stream.destroyed) stream.end();
     await finished;
     return { Payload: Buffer.concat(chunks), Error: null };
   } catch (error) {
     if (!stream.destroyed) stream.destroy();
-    runWithContext(context, () => logInvokeError(error));
+    kit.runWithContext(context, () => kit.logInvokeError(error));
     return errorResponse(error);
   } finally {
     context.end();

@@ -1,10 +1,9 @@
 import net from 'node:net';
 import { method, Server } from '@tslambda/netrpc';
-import { RuntimeConfigError } from '../errors.js';
 import type { ServeTransport, Transport } from '../transport.js';
 import { clientContextError, errorResponse, runInvocation } from './invoke.js';
 import { InvokeRequest, InvokeResponse, PingRequest, PingResponse, type InvokeRequestValue, type InvokeResponseValue } from './messages.js';
-import { releaseBytes } from '../json-bytes.js';
+import { kit } from './kit.js';
 import { invocationMeta } from './meta.js';
 
 /** Largest request accepted: Lambda's 6 MB payload plus headroom for the other fields. */
@@ -25,7 +24,7 @@ const EMPTY = new Uint8Array(0);
  */
 export const serve: ServeTransport = async (core, settings) => {
   const port = settings.port;
-  if (port === undefined) throw new RuntimeConfigError('the go1.x protocol needs _LAMBDA_SERVER_PORT');
+  if (port === undefined) throw new kit.RuntimeConfigError('the go1.x protocol needs _LAMBDA_SERVER_PORT');
 
   // Invocations running now: each can be answered early by failInflight().
   const inflight = new Set<(response: InvokeResponseValue) => void>();
@@ -46,7 +45,7 @@ export const serve: ServeTransport = async (core, settings) => {
       reply: InvokeResponse,
       handler: invoke,
       transientArgs: true,
-      onReplyWritten: (reply) => releaseBytes(reply.Payload),
+      onReplyWritten: (reply) => kit.releaseBytes(reply.Payload),
     }),
   });
 
