@@ -241,7 +241,7 @@ export class Decoder {
 
   /**
    * Decodes the next value without a schema into plain JS values: numbers
-   * (bigint beyond ±(2^53−1)), strings, `Uint8Array`, arrays, `Map`s,
+   * (bigint beyond +/-(2^53-1)), strings, `Uint8Array`, arrays, `Map`s,
    * objects (every field of the wire type, zero values included),
    * `{ type, value }` for interfaces and `Uint8Array` for GobEncoder data.
    * Also returns the value's wire type.

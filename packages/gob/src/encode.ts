@@ -543,7 +543,7 @@ function compile(s: AnySchema, p: Plan): void {
       p.enc = (w, v) => {
         if (typeof v === 'number') {
           if (!(v >= min && v <= max) || !Number.isInteger(v)) {
-            fail(`${v} is not a valid ${goName}${big64 ? ' (numbers are limited to ±(2^53−1); use { bigint: true })' : ''}`, 'ERR_GOB_RANGE');
+            fail(`${v} is not a valid ${goName}${big64 ? ' (numbers are limited to +/-(2^53-1); use { bigint: true })' : ''}`, 'ERR_GOB_RANGE');
           }
           if (unsigned) w.uint(v);
           else w.int(v);

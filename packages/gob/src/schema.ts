@@ -24,7 +24,7 @@ export interface Schema<T = unknown> {
 
 /** Options of every schema that can be a named Go type. */
 export interface NamedOptions {
-  /** Go type name (`type MyInt int` → `'MyInt'`). Only changes type names sent in definitions. */
+  /** Go type name (`type MyInt int` -> `'MyInt'`). Only changes type names sent in definitions. */
   name?: string;
   /** Go package name of the named type; default `main`. */
   pkg?: string;
@@ -165,7 +165,7 @@ type InferOf<S> = S extends { readonly '~type'?: infer T } ? Exclude<T, undefine
 
 /** Options of the 64-bit integer schemas. */
 export interface Int64Options extends NamedOptions {
-  /** Represent values as `bigint` (full 64-bit range) instead of `number` (checked to ±(2^53−1)). */
+  /** Represent values as `bigint` (full 64-bit range) instead of `number` (checked to +/-(2^53-1)). */
   bigint?: boolean;
 }
 
@@ -233,7 +233,7 @@ type RegistryValue<R extends Record<string, Schema>> = {
 export const t = {
   /** Go `bool`. */
   bool: (opts?: NamedOptions): BoolSchema => named({ kind: 'bool' } as BoolSchema, opts),
-  /** Go `int` (64-bit): `number` checked to ±(2^53−1), or `bigint` with `{ bigint: true }`. */
+  /** Go `int` (64-bit): `number` checked to +/-(2^53-1), or `bigint` with `{ bigint: true }`. */
   int: ((opts?: Int64Options) => intSchema('int', 64, opts)) as Int64Builder,
   /** Go `int8`. */
   int8: (opts?: NamedOptions): IntSchema<number> => intSchema('int8', 8, opts) as IntSchema<number>,
@@ -241,9 +241,9 @@ export const t = {
   int16: (opts?: NamedOptions): IntSchema<number> => intSchema('int16', 16, opts) as IntSchema<number>,
   /** Go `int32`. */
   int32: (opts?: NamedOptions): IntSchema<number> => intSchema('int32', 32, opts) as IntSchema<number>,
-  /** Go `int64`: `number` checked to ±(2^53−1), or `bigint` with `{ bigint: true }`. */
+  /** Go `int64`: `number` checked to +/-(2^53-1), or `bigint` with `{ bigint: true }`. */
   int64: ((opts?: Int64Options) => intSchema('int64', 64, opts)) as Int64Builder,
-  /** Go `uint` (64-bit): `number` checked to 2^53−1, or `bigint` with `{ bigint: true }`. */
+  /** Go `uint` (64-bit): `number` checked to 2^53-1, or `bigint` with `{ bigint: true }`. */
   uint: ((opts?: Int64Options) => uintSchema('uint', 64, opts)) as Uint64Builder,
   /** Go `uint8` (as a single value; a slice of bytes is {@link t.bytes}). */
   uint8: (opts?: NamedOptions): UintSchema<number> => uintSchema('uint8', 8, opts) as UintSchema<number>,
@@ -251,7 +251,7 @@ export const t = {
   uint16: (opts?: NamedOptions): UintSchema<number> => uintSchema('uint16', 16, opts) as UintSchema<number>,
   /** Go `uint32`. */
   uint32: (opts?: NamedOptions): UintSchema<number> => uintSchema('uint32', 32, opts) as UintSchema<number>,
-  /** Go `uint64`: `number` checked to 2^53−1, or `bigint` with `{ bigint: true }`. */
+  /** Go `uint64`: `number` checked to 2^53-1, or `bigint` with `{ bigint: true }`. */
   uint64: ((opts?: Int64Options) => uintSchema('uint64', 64, opts)) as Uint64Builder,
   /** Go `uintptr` (64-bit). */
   uintptr: ((opts?: Int64Options) => uintSchema('uintptr', 64, opts)) as Uint64Builder,

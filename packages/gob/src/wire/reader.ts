@@ -30,7 +30,7 @@ export class Reader {
 
   /**
    * Reads a uint. Exact up to 2^53; larger values come back approximate
-   * (≥ 2^53), which callers treat as too big.
+   * (>= 2^53), which callers treat as too big.
    */
   uint(): number {
     const b = this.buf;

@@ -50,7 +50,7 @@ export class Writer {
     this.buf[this.pos++] = b;
   }
 
-  /** Writes an unsigned integer 0 ≤ n ≤ 2^53−1. */
+  /** Writes an unsigned integer 0 <= n <= 2^53-1. */
   uint(n: number): void {
     if (n < 0x80) {
       if (this.pos >= this.buf.length) this.grow(1);
@@ -86,12 +86,12 @@ export class Writer {
     this.pos = p;
   }
 
-  /** Writes an unsigned 64-bit bigint (0 ≤ n < 2^64). */
+  /** Writes an unsigned 64-bit bigint (0 <= n < 2^64). */
   uintBig(n: bigint): void {
     this.uintHL(Number(n >> 32n), Number(n & 0xffffffffn));
   }
 
-  /** Writes a signed integer |n| ≤ 2^53−1. */
+  /** Writes a signed integer |n| <= 2^53-1. */
   int(n: number): void {
     if (n < 0x40000000 && n > -0x40000000) {
       this.uint(n < 0 ? ((~n << 1) | 1) >>> 0 : n << 1);
