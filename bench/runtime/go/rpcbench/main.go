@@ -3,7 +3,9 @@
 // with _LAMBDA_SERVER_PORT, dials until it listens, times the first Ping,
 // then calls Function.Invoke with an echo event of -size bytes from -conc
 // goroutines sharing one connection for -ms milliseconds (after -warm
-// calls), and prints one JSON line: {"readyMs","calls","seconds","p50us","p99us","cpuUsPerCall","faultsPerCall"}.
+// calls), and prints one JSON line: {"readyMs","baselineMs","calls","seconds","p50us","p99us","cpuUsPerCall","faultsPerCall"}.
+// baselineMs is how long `<-baseline> -e 0` (bare Node) takes from start to exit, timed the same way
+// right before the function starts (0 without -baseline).
 // cpuUsPerCall is the function process's user+system CPU time (from /proc) over the measured
 // window divided by the calls: less sensitive than throughput to other load on the machine.
 // faultsPerCall is the function process's minor page faults (first touches of fresh memory) per call.
@@ -67,11 +69,20 @@ func main() {
 	conc := flag.Int("conc", 1, "concurrent callers on one connection")
 	dur := flag.Int("ms", 2000, "measured milliseconds")
 	warm := flag.Int("warm", 500, "warm-up calls")
+	baseline := flag.String("baseline", "", "a node binary: time `node -e 0` first, for the ready time's reference")
 	flag.Parse()
 	args := flag.Args()
 	if len(args) == 0 {
 		fmt.Fprintln(os.Stderr, "usage: rpcbench [flags] command args...")
 		os.Exit(2)
+	}
+	var baselineTime time.Duration
+	if *baseline != "" {
+		t := time.Now()
+		if err := exec.Command(*baseline, "-e", "0").Run(); err != nil {
+			panic(err)
+		}
+		baselineTime = time.Since(t)
 	}
 	port := freePort()
 	cmd := exec.Command(args[0], args[1:]...)
@@ -181,6 +192,7 @@ func main() {
 	}
 	out, _ := json.Marshal(map[string]interface{}{
 		"readyMs":      float64(ready.Microseconds()) / 1000,
+		"baselineMs":   float64(baselineTime.Microseconds()) / 1000,
 		"calls":        len(lat),
 		"seconds":      secs,
 		"p50us":        pct(0.50),
