@@ -136,8 +136,13 @@ export type AnySchema =
 
 /** Go's rule for exported identifiers: the first rune is an upper-case letter (Unicode Lu). */
 export function isExported(name: string): boolean {
-  return /^\p{Lu}/u.test(name);
+  const c = name.charCodeAt(0);
+  // ASCII names (nearly all) skip the Unicode-property regex, costly to compile on first use.
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER.test(name);
 }
+
+const UPPER = /^\p{Lu}/u;
 
 /** Resolves `t.lazy` wrappers. */
 export function resolve(s: Schema): AnySchema {

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import {
   Decoder, Encoder, EOF, GO_ZERO_TIME, GO_ZERO_TIME_MS, GobDecodeError, GobEncodeError, GobError, IdSpace, Registry,
-  StreamDecoder, t, type Infer, type Schema,
+  StreamDecoder, isExported, t, type Infer, type Schema,
 } from '@tslambda/gob';
 import { hex, loadVectorFiles, unhex } from './vectors.js';
 
@@ -36,6 +36,20 @@ function encodeErr(fn: () => unknown): GobEncodeError {
   }
   throw new Error('expected a GobEncodeError');
 }
+
+describe('isExported (Go: the first rune is an upper-case letter)', () => {
+  test('agrees with /^\\p{Lu}/u on every first code point, ASCII fast path included', () => {
+    const rule = /^\p{Lu}/u;
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x3000 ? 1 : 97) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const name = String.fromCodePoint(cp) + 'x';
+      expect(isExported(name), `U+${cp.toString(16)}`).toBe(rule.test(name));
+    }
+    expect([isExported(''), isExported('X'), isExported('x'), isExported('_X'), isExported('Ärger'), isExported('ärger'), isExported('𝐀b')]).toEqual([
+      false, true, false, false, true, false, true,
+    ]);
+  });
+});
 
 describe('integers', () => {
   test('64-bit kinds are numbers checked to ±(2^53−1)', () => {
