@@ -1,4 +1,4 @@
-import { types } from 'node:util';
+import { utilTypes } from './node-util.js';
 import { JSONStringifyError, ResponseSizeTooLargeError } from './errors.js';
 
 // JSON.stringify(value) written straight to UTF-8 bytes, with the same output
@@ -181,6 +181,7 @@ function property(out: Out, key: string | number, value: unknown, stack: object[
         out.ascii('null');
         return true;
       }
+      const types = utilTypes!;
       if (types.isBoxedPrimitive(v)) {
         if (types.isNumberObject(v)) {
           number(out, +(v as number));
@@ -292,7 +293,7 @@ export function releaseBytes(bytes: Uint8Array): void {
  * that buffer is not reused.
  */
 export function serializeBytes(result: unknown, maxBytes: number, likelyLarge = true, clean: readonly string[] = NONE): Buffer {
-  if (!likelyLarge && !lastLarge) return serializeNative(result, maxBytes);
+  if ((!likelyLarge && !lastLarge) || utilTypes === undefined) return serializeNative(result, maxBytes);
   const out = take();
   out.pos = 0;
   out.clean = clean.length > 0 ? clean : NONE;

@@ -1,4 +1,4 @@
-import { format } from 'node:util';
+import { format } from './node-util.js';
 import { currentContext } from './context.js';
 
 /** Log levels, lowest first, as `AWS_LAMBDA_LOG_LEVEL` names them. */

@@ -38,6 +38,11 @@ describe('go1.x chunk in the build', () => {
       expect([...staticGraph(chunk)]).toEqual(expect.arrayContaining(['@tslambda/netrpc', '@tslambda/gob']));
     });
 
+    it(`${entry} imports no node:util (its ESM wrapper is slow to build: the runtime reaches util through process.getBuiltinModule)`, () => {
+      const graph = [...staticGraph(path.join(dist, entry))];
+      expect(graph.filter((s) => s === 'util' || s === 'node:util')).toEqual([]);
+    });
+
     it(`${entry} is one file, and its go1.x chunk imports nothing from it (one module to load at start-up, no second copy of the runtime's state)`, () => {
       const files = (file: string) => [...staticGraph(file)].filter((s) => s.startsWith('/') || s.includes(dist));
       expect(files(path.join(dist, entry))).toEqual([path.join(dist, entry)]);
