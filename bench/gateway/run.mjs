@@ -133,3 +133,26 @@ const pairs = [
 console.log(`| event | ${pairs.map(([a, b, what]) => `${a.replace('tslambda ', '')} / ${b} (${what})`).join(' | ')} |`);
 console.log(`|---|${pairs.map(() => '---:').join('|')}|`);
 for (const [ename, r] of Object.entries(results)) console.log(`| ${ename} | ${pairs.map(([a, b]) => `${(r[a] / r[b]).toFixed(2)}x`).join(' | ')} |`);
+
+// Cold start: what importing each adapter costs a fresh process (ESM, as an unbundled function
+// imports it), in alternating child processes; "node:http" is what an app that imports it pays anyway.
+const { execFileSync } = await import('node:child_process');
+const imports = {
+  'nothing (empty module)': [],
+  '@tslambda/lambda-gateway': ['@tslambda/lambda-gateway'],
+  'hono + hono/aws-lambda': ['hono', 'hono/aws-lambda'],
+  '@codegenie/serverless-express': ['@codegenie/serverless-express'],
+  'node:http (ESM import)': ['node:http'],
+};
+const SPAWNS = quick ? 5 : 21;
+const importMs = Object.fromEntries(Object.keys(imports).map((k) => [k, []]));
+for (let i = 0; i < SPAWNS; i++) {
+  for (const [label, specs] of Object.entries(imports)) {
+    const code = `const t = performance.now(); ${specs.map((s) => `await import(${JSON.stringify(s)});`).join(' ')} console.log(performance.now() - t);`;
+    importMs[label].push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: here, encoding: 'utf8' })));
+  }
+}
+console.log(`\nImport time in a fresh process (ESM, median of ${SPAWNS} alternating spawns, ms):\n`);
+console.log('| import | ms |');
+console.log('|---|---:|');
+for (const [label, xs] of Object.entries(importMs)) console.log(`| ${label} | ${median(xs).toFixed(1)} |`);

@@ -1,5 +1,5 @@
-import { STATUS_CODES } from 'node:http';
 import { fromByteString } from './headers.js';
+import { STATUS_TEXT } from './status-text.js';
 
 /** One value per name (repeated names comma-joined), `Set-Cookie` values apart. */
 export function singleValueHeaders(headers: string[]): { headers: Record<string, string>; cookies: string[] } {
@@ -56,5 +56,5 @@ function casePermutation(name: string, n: number): string {
 
 /** `"200 OK"`: the status line text ALB and VPC Lattice want. */
 export function statusDescription(status: number, statusText: string): string {
-  return `${status} ${statusText || STATUS_CODES[status] || ''}`.trimEnd();
+  return `${status} ${statusText || STATUS_TEXT[status] || ''}`.trimEnd();
 }

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, type HttpHandler } from '../handle.js';
 import type { EventAdapter, ResponseHead, ResponseParts } from '../internal/parts.js';
 import { drained } from '../internal/pipe.js';
 import type { GatewayOptions, HttpEvent, HttpResult } from '../types.js';
+import { nodeHttp } from './http.js';
 import { toIncomingMessage } from './request.js';
 import { createServerResponse } from './response.js';
 
@@ -64,7 +65,8 @@ export function handleNode(listener: NodeRequestListener, options: NodeGatewayOp
   return async function nodeHttpHandler(event: HttpEvent, _context: Context): Promise<HttpResult> {
     const adapter = adapterFor(event) as EventAdapter<HttpEvent>;
     const parts = adapter.request(event, strip, basePath);
-    const req = toIncomingMessage(parts, sourceIpOf(event));
+    const http = await nodeHttp();
+    const req = toIncomingMessage(http, parts, sourceIpOf(event));
     let head: ResponseHead | undefined;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -74,7 +76,7 @@ export function handleNode(listener: NodeRequestListener, options: NodeGatewayOp
       finish = resolve;
       fail = reject;
     });
-    const res = createServerResponse(req, {
+    const res = createServerResponse(http, req, {
       head(h) {
         head = h;
       },
@@ -135,7 +137,8 @@ export function handleNodeStreaming(listener: NodeRequestListener, options: Node
   return streamifyResponse<HttpEvent>(async (event, stream) => {
     const adapter = adapterFor(event) as EventAdapter<HttpEvent>;
     const parts = adapter.request(event, strip, basePath);
-    const req = toIncomingMessage(parts, sourceIpOf(event));
+    const http = await nodeHttp();
+    const req = toIncomingMessage(http, parts, sourceIpOf(event));
     let finish: () => void = () => {};
     let fail: (error: Error) => void = () => {};
     const ended = new Promise<void>((resolve, reject) => {
@@ -147,7 +150,7 @@ export function handleNodeStreaming(listener: NodeRequestListener, options: Node
     stream.once('close', () => onStreamGone());
     let out = stream;
     let res: ServerResponse | undefined = undefined;
-    res = createServerResponse(req, {
+    res = createServerResponse(http, req, {
       head(h) {
         out = httpResponseStream(stream, adapter.prelude(event, h));
       },

@@ -1,4 +1,5 @@
-import { IncomingMessage } from 'node:http';
+import type * as Http from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { RequestParts } from '../internal/parts.js';
 import { LambdaSocket } from './socket.js';
@@ -8,9 +9,9 @@ import { LambdaSocket } from './socket.js';
  * fetch `Request`, GET and HEAD keep a body the event carries.
  * `Content-Length` always matches the body, so body parsers read it.
  */
-export function toIncomingMessage(parts: RequestParts, remoteAddress: string | undefined): IncomingMessage {
+export function toIncomingMessage(http: typeof Http, parts: RequestParts, remoteAddress: string | undefined): IncomingMessage {
   const socket = new LambdaSocket(parts.origin.startsWith('https:'), remoteAddress);
-  const req = new IncomingMessage(socket as unknown as Socket);
+  const req = new http.IncomingMessage(socket as unknown as Socket);
   req.method = parts.method;
   req.url = parts.target;
   req.httpVersion = '1.1';

@@ -1,4 +1,5 @@
-import { type IncomingMessage, type OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type * as Http from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ResponseHead } from '../internal/parts.js';
 
 /** Where an in-memory `ServerResponse` sends its head and body. */
@@ -56,7 +57,8 @@ function applyHeaders(res: ServerResponse, obj: OutgoingHttpHeaders | unknown[])
   }
 }
 
-const nodeWriteHead = ServerResponse.prototype.writeHead as WriteHead;
+/** `ServerResponse.prototype.writeHead`, taken when the first response is made (node:http is loaded lazily). */
+let nodeWriteHead: WriteHead;
 const SINK = Symbol('sink');
 const HEAD_SENT = Symbol('headSent');
 
@@ -99,8 +101,9 @@ function onFinish(this: LambdaResponse): void {
  * chunks go to `sink` as they are written; bodiless responses (HEAD, 204,
  * 304) drop body writes, as Node does. No chunked framing, no header text.
  */
-export function createServerResponse(req: IncomingMessage, sink: ResponseSink): ServerResponse {
-  const res = new ServerResponse(req) as LambdaResponse;
+export function createServerResponse(http: typeof Http, req: IncomingMessage, sink: ResponseSink): ServerResponse {
+  nodeWriteHead ??= http.ServerResponse.prototype.writeHead as WriteHead;
+  const res = new http.ServerResponse(req) as LambdaResponse;
   res[SINK] = sink;
   res[HEAD_SENT] = false;
   res.useChunkedEncodingByDefault = false;
