@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { Options } from 'tsup';
 import { defineConfig } from 'tsup';
 
 /** One entry per subpath export (`@tslambda/lambda-events/<name>`); keep in step with package.json "exports". */
@@ -45,11 +47,42 @@ export const entry = {
   'vpc-lattice': 'src/vpc-lattice/index.ts',
 };
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  treeshake: true,
-});
+/** Modules with classes: kept in dist/classes.(c)js, shared by every entry (one class, one `instanceof`). */
+const CLASS_MODULES = [path.resolve('src/errors.ts'), path.resolve('src/dynamodb/number.ts')];
+
+/** Imports of a class module become imports of the shared classes module, next to every entry in dist/. */
+const sharedClasses: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'shared-classes',
+  setup(build) {
+    // tsup gives both builds format 'esm' to esbuild; the CommonJS one writes `.cjs` files.
+    const file = `./classes${build.initialOptions.outExtension?.['.js'] ?? '.js'}`;
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.importer === path.resolve('src/classes.ts')) return undefined;
+      const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      return CLASS_MODULES.includes(target) ? { path: file, external: true } : undefined;
+    });
+  },
+};
+
+// Each entry is one file (plus the classes module when it uses a class): a subpath import loads one
+// or two small modules instead of a graph of shared chunks, which costs ~1 ms a module at start-up.
+export default defineConfig([
+  {
+    entry: { classes: 'src/classes.ts' },
+    format: ['esm', 'cjs'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+    treeshake: true,
+  },
+  {
+    entry,
+    format: ['esm', 'cjs'],
+    splitting: false,
+    dts: true,
+    clean: false,
+    target: 'node20',
+    treeshake: true,
+    esbuildPlugins: [sharedClasses],
+  },
+]);
