@@ -1,12 +1,9 @@
 import type * as Util from 'node:util';
+import { builtin } from './builtin.js';
 
-// `format` and `types` of node:util without an ESM import of it. For an ESM import Node builds a
-// wrapper that reads every export of the built-in module, and for node:util that loads
-// worker_threads, the diff engine, parseArgs and more: ~1–2 ms at start-up on Node 20 and ~5 ms on
-// Node 22 and 24. `process.getBuiltinModule` (Node 20.16 and later) returns the module as it is.
-
-type WithBuiltins = { getBuiltinModule?: (id: 'node:util') => typeof Util };
-const util = (process as unknown as WithBuiltins).getBuiltinModule?.('node:util');
+// `format` and `types` of node:util without an ESM import of it (its ESM wrapper costs ~1–2 ms at
+// start-up on Node 20 and ~5 ms on Node 22 and 24: see `builtin`).
+const util = builtin<typeof Util>('node:util');
 
 /** `util.types`; undefined before Node 20.16 (the byte writer then leaves results to `JSON.stringify`). */
 export const utilTypes: typeof Util.types | undefined = util?.types;

@@ -4,6 +4,7 @@ import { asciiJson, formatError, headerSafe, xrayErrorCause } from '../format-er
 import type { CognitoIdentity, InvocationMeta } from '../types.js';
 import { HttpConnection, type RequestHeaders } from './http-connection.js';
 import type { HttpResponse, ParserLimits } from './http-parser.js';
+import { builtin } from '../builtin.js';
 
 const V = '/2018-06-01';
 /** Largest X-Ray error-cause header sent; bigger causes lose stack frames, then the header. */
@@ -32,8 +33,8 @@ export interface NextInvocation {
 
 type HttpModule = typeof import('node:http');
 let httpModule: Promise<HttpModule> | undefined;
-/** `node:http`, imported once, on first need (streamed responses only). */
-const loadHttp = (): Promise<HttpModule> => (httpModule ??= import('node:http'));
+/** `node:http`, loaded once, on first need (streamed responses only); see `builtin` for why not `import()` first. */
+const loadHttp = (): Promise<HttpModule> => (httpModule ??= Promise.resolve(builtin<HttpModule>('node:http') ?? import('node:http')));
 
 /**
  * HTTP client of the Lambda Runtime API (`2018-06-01`): `/next`,
