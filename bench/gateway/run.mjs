@@ -3,6 +3,7 @@
 // AWS sample events: @tslambda/lambda-gateway handle()/handleNode() vs hono/aws-lambda and
 // @codegenie/serverless-express. Run from the root: pnpm bench gateway   (needs `pnpm build` first)
 // Options: --quick (short rounds), --ms=<per round>, --rounds=<n>, --events=<text> (events whose name contains it).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -136,7 +137,6 @@ for (const [ename, r] of Object.entries(results)) console.log(`| ${ename} | ${pa
 
 // Cold start: what importing each adapter costs a fresh process (ESM, as an unbundled function
 // imports it), in alternating child processes; "node:http" is what an app that imports it pays anyway.
-const { execFileSync } = await import('node:child_process');
 const imports = {
   'nothing (empty module)': [],
   '@tslambda/lambda-gateway': ['@tslambda/lambda-gateway'],
